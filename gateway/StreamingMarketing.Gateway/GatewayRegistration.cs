@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Validation;
+using StreamingMarketing.Gateway.Health;
+using StreamingMarketing.Gateway.Hosting;
+using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Gateway.Queries;
+
+namespace StreamingMarketing.Gateway;
+
+/// <summary>The one place both hosts (silo and standalone client) wire the HTTP API.</summary>
+public static class GatewayRegistration
+{
+    /// <summary>Call after Orleans is added, so that the drain stops before Orleans does.</summary>
+    public static IServiceCollection AddStreamingMarketingGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.SectionName));
+        services.Configure<EventValidationOptions>(configuration.GetSection(EventValidationOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new EventValidator(sp.GetRequiredService<IOptions<EventValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new EventBodyReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<IngestGate>();
+        services.AddSingleton<RejectionLog>();
+        services.AddHostedService<IngestDrainService>();
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStreamingMarketingApi(this IEndpointRouteBuilder app)
+    {
+        app.MapIngest();
+        app.MapQueries();
+        app.MapHealth();
+        return app;
+    }
+}

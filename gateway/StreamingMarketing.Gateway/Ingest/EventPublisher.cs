@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Contracts.Events;
+
+namespace StreamingMarketing.Gateway.Ingest;
+
+/// <summary>
+/// Publishes accepted events to the campaign streams, one <see cref="InteractionBatch"/> per campaign. A full
+/// memory-stream queue throws <see cref="InvalidOperationException"/>: that is back-pressure, answered by retrying
+/// with exponential backoff for a bounded time; what still cannot be published is reported, never dropped.
+/// </summary>
+public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, ILogger<EventPublisher> logger)
+{
+    private readonly IngestOptions options = options.Value;
+    private IStreamProvider? provider;
+
+    /// <summary>Publishes every campaign batch; returns the campaign ids whose batch could not be published.</summary>
+    public async Task<HashSet<string>> PublishAsync(Dictionary<string, List<InteractionEvent>> byCampaign, CancellationToken cancellationToken)
+    {
+        provider ??= client.GetStreamProvider(StreamNames.Provider);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            byCampaign,
+            new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
+            async (pair, ct) =>
+            {
+                if (!await TryPublishAsync(pair.Key, new InteractionBatch([.. pair.Value]), ct))
+                {
+                    lock (failed)
+                    {
+                        failed.Add(pair.Key);
+                    }
+                }
+            });
+        return failed;
+    }
+
+    private async Task<bool> TryPublishAsync(string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
+    {
+        var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(StreamNames.CampaignEvents, campaignId));
+        var delay = TimeSpan.FromMilliseconds(10);
+        var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
+        while (true)
+        {
+            try
+            {
+                await stream.OnNextAsync(batch);
+                InProcessDelivery.Published(batch.Events.Length);
+                return true;
+            }
+            catch (Exception exception) when (IsRetryable(exception) && DateTime.UtcNow + delay < deadline)
+            {
+                IngestMetrics.PublishRetries.Add(1);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
+            }
+            catch (Exception exception)
+            {
+                IngestMetrics.PublishFailures.Add(batch.Events.Length);
+                logger.LogWarning("Could not publish {Count} events of campaign {CampaignId}: {Message}", batch.Events.Length, campaignId, exception.Message);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>A full queue (memory streams) or a transient cluster failure; a bug in our code is not retried.</summary>
+    private static bool IsRetryable(Exception exception) =>
+        exception is InvalidOperationException or TimeoutException or OrleansException;
+}

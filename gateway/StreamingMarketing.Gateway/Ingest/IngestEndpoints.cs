@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Validation;
+
+namespace StreamingMarketing.Gateway.Ingest;
+
+public static class IngestEndpoints
+{
+    public static IEndpointConventionBuilder MapIngest(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/events", HandleAsync)
+            .WithName("IngestEvents")
+            .WithSummary("Ingest interaction events")
+            .WithDescription("Body: a JSON array of events, or NDJSON (application/x-ndjson), at most 5,000 events and 4 MiB. " +
+                             "Each event is validated on its own; the answer counts accepted, duplicate (repeated eventId inside the request) and rejected events.")
+            .Accepts<IncomingEvent[]>("application/json", "application/x-ndjson")
+            .Produces<IngestResponse>()
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<IngestResponse>(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        EventBodyReader reader,
+        EventValidator validator,
+        EventPublisher publisher,
+        IngestGate gate,
+        RejectionLog rejections,
+        CancellationToken cancellationToken)
+    {
+        if (!gate.TryEnter())
+        {
+            return Results.Json(new ErrorResponse("The gateway is shutting down: retry against another gateway or later."), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            var body = await reader.ReadAsync(context.Request, cancellationToken);
+            if (!body.IsValid)
+            {
+                IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", body.StatusCode == 413 ? "too_large" : "malformed_body"));
+                return Results.Json(new ErrorResponse(body.Problem!), statusCode: body.StatusCode);
+            }
+
+            return await IngestAsync(body.Items, validator, publisher, rejections, cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static async Task<IResult> IngestAsync(
+        List<ParsedItem> items, EventValidator validator, EventPublisher publisher, RejectionLog rejections, CancellationToken cancellationToken)
+    {
+        IngestMetrics.Received.Add(items.Count);
+        IngestMetrics.RequestSize.Record(items.Count);
+
+        var errors = new List<IngestError>();
+        var duplicates = 0;
+        var seenIds = new HashSet<string>(items.Count, StringComparer.Ordinal);
+        var byCampaign = new Dictionary<string, List<InteractionEvent>>(StringComparer.Ordinal);
+        var indexesByCampaign = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            if (item.Event is null)
+            {
+                Reject(index, "malformed_event", item.Error!);
+                continue;
+            }
+
+            if (!validator.TryValidate(item.Event, out var accepted, out var failure))
+            {
+                Reject(index, failure!.Reason, failure.Message);
+                continue;
+            }
+
+            if (!seenIds.Add(accepted!.EventId))
+            {
+                duplicates++;
+                IngestMetrics.Duplicates.Add(1);
+                continue;
+            }
+
+            if (!byCampaign.TryGetValue(accepted.CampaignId, out var campaignEvents))
+            {
+                byCampaign[accepted.CampaignId] = campaignEvents = [];
+                indexesByCampaign[accepted.CampaignId] = [];
+            }
+
+            campaignEvents.Add(accepted);
+            indexesByCampaign[accepted.CampaignId].Add(index);
+        }
+
+        var failedCampaigns = byCampaign.Count == 0 ? [] : await publisher.PublishAsync(byCampaign, cancellationToken);
+
+        var acceptedCount = 0;
+        foreach (var (campaignId, campaignEvents) in byCampaign)
+        {
+            if (failedCampaigns.Contains(campaignId))
+            {
+                foreach (var index in indexesByCampaign[campaignId])
+                {
+                    errors.Add(new IngestError(index, "not published: the stream is saturated (back-pressure); retry this event with the same eventId"));
+                }
+
+                continue;
+            }
+
+            acceptedCount += campaignEvents.Count;
+            foreach (var e in campaignEvents)
+            {
+                IngestMetrics.Accepted.Add(1, new("platform", e.Platform.ToWireName()), new("type", e.Type.ToWireName()));
+            }
+        }
+
+        errors.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var unpublished = failedCampaigns.Sum(id => byCampaign[id].Count);
+        var rejected = items.Count - acceptedCount - duplicates - unpublished;
+        var response = new IngestResponse(acceptedCount, duplicates, rejected, errors) { Unpublished = unpublished };
+        return Results.Json(response, GatewayJsonContext.Default.IngestResponse,
+            statusCode: unpublished > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+
+        void Reject(int index, string reason, string message)
+        {
+            errors.Add(new IngestError(index, message));
+            IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+            rejections.Record(reason, message);
+        }
+    }
+}
+
+public sealed record ErrorResponse(string Error);

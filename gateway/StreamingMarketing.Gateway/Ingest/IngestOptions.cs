@@ -1,0 +1,16 @@
+namespace StreamingMarketing.Gateway.Ingest;
+
+/// <summary>Bounds of one ingest request and of stream back-pressure; configuration section <c>Ingest</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    public int MaxEventsPerRequest { get; set; } = 5_000;
+    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How long a publish keeps retrying a full stream queue before its events are answered 503.</summary>
+    public TimeSpan MaxPublishBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Campaign batches of one request published at once.</summary>
+    public int PublishConcurrency { get; set; } = 16;
+}

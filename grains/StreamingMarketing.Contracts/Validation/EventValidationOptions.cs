@@ -1,0 +1,14 @@
+namespace StreamingMarketing.Contracts.Validation;
+
+/// <summary>Bounds an event must respect; bound from configuration section <c>Validation</c>.</summary>
+public sealed class EventValidationOptions
+{
+    public const string SectionName = "Validation";
+
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(30);
+    public int MaxIdLength { get; set; } = 128;
+    public int MaxTextLength { get; set; } = 4_000;
+    public int MaxHashtags { get; set; } = 30;
+    public int MaxHashtagLength { get; set; } = 100;
+}

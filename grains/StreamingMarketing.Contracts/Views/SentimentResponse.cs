@@ -1,0 +1,29 @@
+namespace StreamingMarketing.Contracts.Views;
+
+/// <summary>The answer of <c>POST /api/sentiment</c> (DESIGN.md public contract).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SentimentResponse
+{
+    [Id(0)] public required string ModelVersion { get; init; }
+    [Id(1)] public required List<SentimentResultView> Results { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record SentimentResultView
+{
+    [Id(0)] public required string Label { get; init; }
+    [Id(1)] public required double Score { get; init; }
+    [Id(2)] public required Dictionary<string, double> Probabilities { get; init; }
+}
+
+/// <summary>The answer of <c>GET /api/models/current</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ModelView
+{
+    [Id(0)] public required string Version { get; init; }
+    [Id(1)] public required List<string> Labels { get; init; }
+    [Id(2)] public required Dictionary<string, double> ValidationMetrics { get; init; }
+    [Id(3)] public DateTime? CreatedAt { get; init; }
+    [Id(4)] public string? ExecutionProvider { get; init; }
+    [Id(5)] public string? EncoderId { get; init; }
+}

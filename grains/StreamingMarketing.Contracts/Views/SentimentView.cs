@@ -1,0 +1,16 @@
+namespace StreamingMarketing.Contracts.Views;
+
+[GenerateSerializer, Immutable]
+public sealed record SentimentView
+{
+    [Id(0)] public long Positive { get; init; }
+    [Id(1)] public long Neutral { get; init; }
+    [Id(2)] public long Negative { get; init; }
+    [Id(3)] public long Unscored { get; init; }
+
+    /// <summary>Mean of p(positive) − p(negative) over scored texts; null when nothing was scored.</summary>
+    [Id(4)] public double? MeanScore { get; init; }
+
+    /// <summary>(positive − negative) / scored; null when nothing was scored.</summary>
+    [Id(5)] public double? NetSentiment { get; init; }
+}

@@ -1,0 +1,118 @@
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Views;
+
+namespace StreamingMarketing.Grains.Aggregation;
+
+/// <summary>Counts per event type, conversion value and sentiment mix: the unit both totals and time buckets add up.</summary>
+[GenerateSerializer]
+public sealed class KpiCounters
+{
+    [Id(0)] public long[] ByType { get; set; } = new long[EventTypes.Count];
+    [Id(1)] public double ConversionValue { get; set; }
+    [Id(2)] public long Positive { get; set; }
+    [Id(3)] public long Neutral { get; set; }
+    [Id(4)] public long Negative { get; set; }
+    [Id(5)] public long Unscored { get; set; }
+    [Id(6)] public double ScoreSum { get; set; }
+
+    public long Events => ByType.Sum();
+
+    public long Scored => Positive + Neutral + Negative;
+
+    /// <param name="hasText">Only events that carry text take part in the sentiment mix.</param>
+    public void Add(EventType type, double value, bool hasText, SentimentScore sentiment)
+    {
+        ByType[(int)type]++;
+        if (type == EventType.Conversion)
+        {
+            ConversionValue += value;
+        }
+
+        if (!hasText)
+        {
+            return;
+        }
+
+        switch (sentiment.Label)
+        {
+            case SentimentLabel.Positive: Positive++; break;
+            case SentimentLabel.Neutral: Neutral++; break;
+            case SentimentLabel.Negative: Negative++; break;
+            default: Unscored++; break;
+        }
+
+        if (sentiment.IsScored)
+        {
+            ScoreSum += sentiment.Score;
+        }
+    }
+
+    public void AddAll(KpiCounters other)
+    {
+        for (var i = 0; i < ByType.Length; i++)
+        {
+            ByType[i] += other.ByType[i];
+        }
+
+        ConversionValue += other.ConversionValue;
+        Positive += other.Positive;
+        Neutral += other.Neutral;
+        Negative += other.Negative;
+        Unscored += other.Unscored;
+        ScoreSum += other.ScoreSum;
+    }
+
+    public long this[EventType type] => ByType[(int)type];
+
+    /// <summary>(likes + comments + shares + clicks) / impressions; 0 without impressions.</summary>
+    public double EngagementRate
+    {
+        get
+        {
+            var impressions = this[EventType.Impression];
+            if (impressions == 0)
+            {
+                return 0;
+            }
+
+            var engagements = this[EventType.Like] + this[EventType.Comment] + this[EventType.Share] + this[EventType.Click];
+            return (double)engagements / impressions;
+        }
+    }
+
+    /// <summary>clicks / impressions; 0 without impressions.</summary>
+    public double Ctr
+    {
+        get
+        {
+            var impressions = this[EventType.Impression];
+            return impressions == 0 ? 0 : (double)this[EventType.Click] / impressions;
+        }
+    }
+
+    /// <summary>Every event type by its lower-case wire name, absent types as 0.</summary>
+    public Dictionary<string, long> TotalsByName()
+    {
+        var totals = new Dictionary<string, long>(EventTypes.Count);
+        for (var i = 0; i < ByType.Length; i++)
+        {
+            totals[EventTypes.WireNames[i]] = ByType[i];
+        }
+
+        return totals;
+    }
+
+    public SentimentView ToSentimentView()
+    {
+        var scored = Scored;
+        return new SentimentView
+        {
+            Positive = Positive,
+            Neutral = Neutral,
+            Negative = Negative,
+            Unscored = Unscored,
+            MeanScore = scored == 0 ? null : ScoreSum / scored,
+            NetSentiment = scored == 0 ? null : (double)(Positive - Negative) / scored,
+        };
+    }
+}

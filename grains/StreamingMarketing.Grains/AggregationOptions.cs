@@ -1,0 +1,32 @@
+namespace StreamingMarketing.Grains;
+
+/// <summary>How grains aggregate and persist; bound from configuration section <c>Aggregation</c>.</summary>
+public sealed class AggregationOptions
+{
+    public const string SectionName = "Aggregation";
+
+    /// <summary>Event ids a campaign remembers for dedupe (8 bytes each in state).</summary>
+    public int CampaignDedupeCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Event ids a user profile remembers. Campaign grains dedupe first; users only need to recognise what a campaign
+    /// resends after losing unsaved state, which is recent.
+    /// </summary>
+    public int UserDedupeCapacity { get; set; } = 128;
+
+    public TimeSpan InterestHalfLife { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Dirty grain state is written at most this often (and always on deactivation).</summary>
+    public TimeSpan StateWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Write state before acknowledging each stream item. Needed with persistent streams, whose providers forget an
+    /// item once its handler returns; off for the embedded memory streams, where the interval write suffices.
+    /// </summary>
+    public bool WriteStateBeforeAck { get; set; }
+
+    /// <summary>A text not scored within this time is applied as unscored rather than holding the stream.</summary>
+    public TimeSpan ScoringTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    public int MostNegativeComments { get; set; } = 20;
+}

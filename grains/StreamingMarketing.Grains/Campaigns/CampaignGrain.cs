@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Scoring;
+using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Grains.Telemetry;
+
+namespace StreamingMarketing.Grains.Campaigns;
+
+/// <summary>
+/// Consumes its campaign's stream (implicit subscription, key = campaign id), applies each event exactly once,
+/// and forwards the per-user part to user profile grains before counting it, so a crash between the two is
+/// repaired by redelivery: the user grains drop what they already have, the campaign counts what it lost.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.CampaignEvents)]
+public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionObserver, IAsyncObserver<InteractionBatch>
+{
+    private readonly IPersistentState<CampaignState> state;
+    private readonly AggregationOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<CampaignGrain> logger;
+    private readonly CoalescedStateWriter<CampaignState> writer;
+    private CampaignAggregator aggregator = null!;
+
+    public CampaignGrain(
+        [PersistentState("campaign", StorageNames.GrainState)] IPersistentState<CampaignState> state,
+        IOptions<AggregationOptions> options,
+        TimeProvider clock,
+        ILogger<CampaignGrain> logger)
+    {
+        this.state = state;
+        this.options = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+        writer = new CoalescedStateWriter<CampaignState>(state, "campaign");
+    }
+
+    private string CampaignId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Applied.Capacity == 0)
+        {
+            state.State.Applied.Capacity = options.CampaignDedupeCapacity;
+        }
+
+        aggregator = new CampaignAggregator(state.State, options);
+        this.RegisterGrainTimer(writer.WriteIfDirtyAsync, options.StateWriteInterval, options.StateWriteInterval);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (writer.IsDirty)
+        {
+            await writer.WriteNowAsync();
+        }
+    }
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<InteractionBatch>().ResumeAsync(this);
+
+    public async Task OnNextAsync(InteractionBatch batch, StreamSequenceToken? token = null)
+    {
+        try
+        {
+            await ApplyBatchAsync(batch);
+        }
+        finally
+        {
+            InProcessDelivery.Delivered(batch.Events.Length);
+        }
+    }
+
+    private async Task ApplyBatchAsync(InteractionBatch batch)
+    {
+        var fresh = new List<InteractionEvent>(batch.Events.Length);
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in batch.Events)
+        {
+            if (aggregator.WasApplied(e.EventId) || !seenInBatch.Add(e.EventId))
+            {
+                state.State.DuplicatesDropped++;
+                PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "campaign"));
+                continue;
+            }
+
+            fresh.Add(e);
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var scores = await PipelineSentiment.ScoreAsync(GrainFactory, fresh, options.ScoringTimeout, logger);
+        await ForwardToUsersAsync(fresh, scores);
+        Apply(fresh, scores);
+        await RegisterOnceAsync();
+
+        if (options.WriteStateBeforeAck)
+        {
+            await writer.WriteNowAsync();
+        }
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "Stream error on campaign {CampaignId}", CampaignId);
+        return Task.CompletedTask;
+    }
+
+    public Task<CampaignView?> GetViewAsync() =>
+        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(CampaignId, clock.GetUtcNow().UtcDateTime));
+
+    public Task<CampaignSummary?> GetSummaryAsync() =>
+        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToSummary(CampaignId));
+
+    public Task FlushAsync() => writer.WriteIfDirtyAsync();
+
+    private void Apply(List<InteractionEvent> events, SentimentScore[] scores)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            try
+            {
+                aggregator.Apply(e, scores[i], now);
+                aggregator.TryRemember(e.EventId);
+                PipelineMetrics.EventsApplied.Add(1, new KeyValuePair<string, object?>("type", e.Type.ToWireName()));
+                PipelineMetrics.EventLag.Record(Math.Max(0, (now - e.Timestamp).TotalSeconds));
+            }
+            catch (Exception exception)
+            {
+                // A poison event must not stall the stream: count it, log it, move on.
+                aggregator.TryRemember(e.EventId);
+                PipelineMetrics.PoisonEvents.Add(1);
+                logger.LogError(exception, "Skipping event {EventId} of campaign {CampaignId}: it failed to apply", e.EventId, CampaignId);
+            }
+        }
+
+        writer.MarkDirty();
+    }
+
+    private async Task ForwardToUsersAsync(List<InteractionEvent> events, SentimentScore[] scores)
+    {
+        var byUser = new Dictionary<string, List<UserInteraction>>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (!byUser.TryGetValue(e.UserId, out var list))
+            {
+                byUser[e.UserId] = list = [];
+            }
+
+            list.Add(new UserInteraction
+            {
+                EventId = e.EventId,
+                CampaignId = e.CampaignId,
+                Type = e.Type,
+                Platform = e.Platform,
+                Timestamp = e.Timestamp,
+                Hashtags = e.Hashtags,
+                Value = e.Value,
+                Sentiment = scores[i],
+            });
+        }
+
+        // A failure propagates: the stream item is then not acknowledged and the whole batch comes again, which
+        // is safe because both this grain and the user grains drop ids they already applied.
+        await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserProfileGrain>(pair.Key).ApplyAsync([.. pair.Value])));
+    }
+
+    private async Task RegisterOnceAsync()
+    {
+        if (state.State.Registered)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICampaignCatalogGrain>(0).RegisterAsync(CampaignId);
+        state.State.Registered = true;
+    }
+}

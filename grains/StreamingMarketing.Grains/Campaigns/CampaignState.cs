@@ -1,0 +1,25 @@
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Aggregation;
+
+namespace StreamingMarketing.Grains.Campaigns;
+
+[GenerateSerializer]
+public sealed class CampaignState
+{
+    [Id(0)] public KpiCounters Totals { get; set; } = new();
+    [Id(1)] public long[] ByPlatform { get; set; } = new long[Platforms.All.Length];
+    [Id(2)] public EventWindows Windows { get; set; } = new();
+    [Id(3)] public UniqueCounter Users { get; set; } = new();
+    [Id(4)] public TopK Hashtags { get; set; } = new(capacity: 200);
+    [Id(5)] public TopK Posts { get; set; } = new(capacity: 200);
+    [Id(6)] public RecentEventIds Applied { get; set; } = new(capacity: 0);
+    [Id(7)] public List<NegativeComment> MostNegative { get; set; } = [];
+    [Id(8)] public DateTime? FirstEventAt { get; set; }
+    [Id(9)] public DateTime? LastEventAt { get; set; }
+    [Id(10)] public DateTime UpdatedAt { get; set; }
+    [Id(11)] public long DuplicatesDropped { get; set; }
+    [Id(12)] public bool Registered { get; set; }
+
+    public bool IsEmpty => FirstEventAt is null;
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Grains.Telemetry;
+
+namespace StreamingMarketing.Grains.Users;
+
+public sealed class UserProfileGrain : Grain, IUserProfileGrain
+{
+    private readonly IPersistentState<UserProfileState> state;
+    private readonly AggregationOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<UserProfileGrain> logger;
+    private readonly CoalescedStateWriter<UserProfileState> writer;
+    private UserProfileAggregator aggregator = null!;
+
+    public UserProfileGrain(
+        [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserProfileState> state,
+        IOptions<AggregationOptions> options,
+        TimeProvider clock,
+        ILogger<UserProfileGrain> logger)
+    {
+        this.state = state;
+        this.options = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+        writer = new CoalescedStateWriter<UserProfileState>(state, "user");
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Applied.Capacity == 0)
+        {
+            state.State.Applied.Capacity = options.UserDedupeCapacity;
+        }
+
+        aggregator = new UserProfileAggregator(state.State, options);
+        this.RegisterGrainTimer(writer.WriteIfDirtyAsync, options.StateWriteInterval, options.StateWriteInterval);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (writer.IsDirty)
+        {
+            await writer.WriteNowAsync();
+        }
+    }
+
+    public async Task ApplyAsync(UserInteraction[] interactions)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var interaction in interactions)
+        {
+            if (!aggregator.TryRemember(interaction.EventId))
+            {
+                PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "user"));
+                continue;
+            }
+
+            try
+            {
+                aggregator.Apply(interaction, now);
+            }
+            catch (Exception exception)
+            {
+                PipelineMetrics.PoisonEvents.Add(1);
+                logger.LogError(exception, "Skipping event {EventId} for user {UserId}: it failed to apply", interaction.EventId, this.GetPrimaryKeyString());
+            }
+        }
+
+        writer.MarkDirty();
+        if (options.WriteStateBeforeAck)
+        {
+            await writer.WriteNowAsync();
+        }
+    }
+
+    public Task<UserView?> GetViewAsync() =>
+        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
+
+    public Task FlushAsync() => writer.WriteIfDirtyAsync();
+}

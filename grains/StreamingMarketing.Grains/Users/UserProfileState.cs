@@ -1,0 +1,27 @@
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Grains.Aggregation;
+
+namespace StreamingMarketing.Grains.Users;
+
+[GenerateSerializer]
+public sealed class UserProfileState
+{
+    [Id(0)] public KpiCounters Totals { get; set; } = new();
+    [Id(1)] public long[] ByPlatform { get; set; } = new long[Platforms.All.Length];
+    [Id(2)] public EventWindows Windows { get; set; } = new();
+    [Id(3)] public Dictionary<string, CampaignActivity> Campaigns { get; set; } = [];
+    [Id(4)] public DecayingTagWeights Interests { get; set; } = new();
+    [Id(5)] public RecentEventIds Applied { get; set; } = new(capacity: 0);
+    [Id(6)] public DateTime? FirstSeen { get; set; }
+    [Id(7)] public DateTime? LastSeen { get; set; }
+    [Id(8)] public double EngagementScore { get; set; }
+
+    public bool IsEmpty => FirstSeen is null;
+}
+
+[GenerateSerializer]
+public sealed class CampaignActivity
+{
+    [Id(0)] public long Events { get; set; }
+    [Id(1)] public DateTime LastSeen { get; set; }
+}

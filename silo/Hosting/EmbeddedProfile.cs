@@ -1,0 +1,28 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Streams;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Grains.Storage;
+
+namespace StreamingMarketing.Silo.Hosting;
+
+/// <summary>
+/// One process, no server to install: localhost clustering, in-memory streams, SQLite grain state under the data dir.
+/// </summary>
+public static class EmbeddedProfile
+{
+    public static void Configure(ISiloBuilder silo, SiloSettings settings)
+    {
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.AddSqliteGrainStorage(StorageNames.GrainState, Path.Combine(settings.FullDataDir, "grains.db"));
+        AddMemoryStreams(silo, settings.StreamQueues);
+    }
+
+    /// <summary>Memory streams with implicit-only pub-sub: explicit pub-sub state grows without bound for per-key grains.</summary>
+    public static void AddMemoryStreams(ISiloBuilder silo, int queues) =>
+        silo.AddMemoryStreams(StreamNames.Provider, streams =>
+        {
+            streams.ConfigurePartitioning(queues);
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
+}

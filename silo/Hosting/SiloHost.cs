@@ -1,0 +1,59 @@
+using StreamingMarketing.Gateway;
+using StreamingMarketing.Gateway.Health;
+using StreamingMarketing.Gateway.Hosting;
+using StreamingMarketing.Grains;
+
+namespace StreamingMarketing.Silo.Hosting;
+
+/// <summary>Builds the silo process: Orleans per profile, the co-hosted gateway, health. Tests build it the same way.</summary>
+public static class SiloHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args, SiloSettings.CommandLineSwitches);
+        var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(SiloSettings.DefaultUrl);
+        }
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection(AggregationOptions.SectionName));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = settings.ClusterId;
+                cluster.ServiceId = settings.ServiceId;
+            });
+            switch (settings.Profile)
+            {
+                case Profiles.Embedded:
+                    EmbeddedProfile.Configure(silo, settings);
+                    silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
+                    silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown profile '{settings.Profile}': expected {Profiles.Embedded}.");
+            }
+        });
+
+        builder.Services.AddStreamingMarketingGateway(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapStreamingMarketingApi();
+        app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, settings));
+        return app;
+    }
+
+    private static void LogStartup(WebApplication app, SiloSettings settings)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamingMarketing.Silo");
+        logger.LogInformation(
+            "Silo started: profile {Profile}, data dir {DataDir}, HTTP {Urls}, silo port {SiloPort}, gateway port {GatewayPort}, roles {Roles}",
+            settings.Profile, settings.FullDataDir, string.Join(", ", app.Urls), settings.SiloPort, settings.GatewayPort, settings.Roles);
+    }
+}

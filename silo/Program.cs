@@ -1,0 +1,3 @@
+using StreamingMarketing.Silo.Hosting;
+
+await SiloHost.Build(args).RunAsync();
