@@ -1,0 +1,89 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StreamingMarketing.Sentiment;
+
+/// <summary>manifest.json of a model package: what it is, what it was trained on, how good it is.</summary>
+public sealed record ModelManifest
+{
+    public const string FileName = "manifest.json";
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+
+    public required string Version { get; init; }
+
+    public string Task { get; init; } = "sentiment";
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required IReadOnlyList<string> Labels { get; init; }
+
+    public required EncoderReference Encoder { get; init; }
+
+    public required HeadReference Head { get; init; }
+
+    public required ValidationMetrics Validation { get; init; }
+
+    public required DataDescription Data { get; init; }
+
+    public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>();
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ModelManifest Read(string packageDirectory)
+    {
+        var path = Path.Combine(packageDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new ModelPackageException($"Model package '{packageDirectory}' has no {FileName}.");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ModelManifest Parse(string json, string source)
+    {
+        ModelManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(json, JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw new ModelPackageException($"{source} is not a valid model manifest: {exception.Message}", exception);
+        }
+
+        if (manifest is null || manifest.Format != CurrentFormat || string.IsNullOrWhiteSpace(manifest.Version)
+            || manifest.Labels.Count < 2 || string.IsNullOrWhiteSpace(manifest.Head.File) || string.IsNullOrWhiteSpace(manifest.Encoder.Sha256))
+        {
+            throw new ModelPackageException($"{source} is incomplete: format {CurrentFormat}, version, labels, head file and encoder hash are required.");
+        }
+
+        if (manifest.Head.File.Contains('/', StringComparison.Ordinal) || manifest.Head.File.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ModelPackageException($"{source} names head file '{manifest.Head.File}' outside the package.");
+        }
+
+        return manifest;
+    }
+
+    public void Write(string packageDirectory) =>
+        File.WriteAllText(Path.Combine(packageDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions));
+
+    /// <summary>Every file the package consists of, manifest last: it is the commit marker when copying.</summary>
+    public IReadOnlyList<string> Files => [Head.File, FileName];
+}
+
+public sealed record EncoderReference(string Id, string Sha256, string Pooling, bool Normalized, int MaxTokens);
+
+/// <summary>The head graph: input is [n × 384] float embeddings, output [n × labels] probabilities.</summary>
+public sealed record HeadReference(string File, string Sha256, string Input, string Output);
+
+public sealed record DataDescription(string Description, IReadOnlyList<string> Sources, int Examples, IReadOnlyDictionary<string, int> ClassCounts);
