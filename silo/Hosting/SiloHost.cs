@@ -19,7 +19,6 @@ public static class SiloHost
         }
 
         builder.Services.AddSingleton(settings);
-        builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection(AggregationOptions.SectionName));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
         builder.UseOrleans(silo =>
@@ -29,6 +28,7 @@ public static class SiloHost
                 cluster.ClusterId = settings.ClusterId;
                 cluster.ServiceId = settings.ServiceId;
             });
+            silo.AddStreamingMarketingGrains(builder.Configuration);
             switch (settings.Profile)
             {
                 case Profiles.Embedded:

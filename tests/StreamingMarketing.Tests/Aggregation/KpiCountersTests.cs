@@ -1,0 +1,64 @@
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Grains.Aggregation;
+
+namespace StreamingMarketing.Tests.Aggregation;
+
+public sealed class KpiCountersTests
+{
+    private static KpiCounters Count(params (EventType Type, int Times)[] events)
+    {
+        var counters = new KpiCounters();
+        foreach (var (type, times) in events)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                counters.Add(type, type == EventType.Conversion ? 2.5 : 0, false, SentimentScore.None);
+            }
+        }
+
+        return counters;
+    }
+
+    [Fact]
+    public void Engagement_rate_is_likes_comments_shares_and_clicks_over_impressions()
+    {
+        var counters = Count((EventType.Impression, 200), (EventType.Like, 10), (EventType.Comment, 4), (EventType.Share, 3), (EventType.Click, 3), (EventType.View, 50), (EventType.Follow, 7));
+
+        Assert.Equal(0.1, counters.EngagementRate, 12);
+        Assert.Equal(0.015, counters.Ctr, 12);
+    }
+
+    [Fact]
+    public void Rates_are_zero_without_impressions()
+    {
+        var counters = Count((EventType.Like, 3), (EventType.Click, 2));
+
+        Assert.Equal(0, counters.EngagementRate);
+        Assert.Equal(0, counters.Ctr);
+    }
+
+    [Fact]
+    public void Conversions_add_their_value_and_every_type_is_listed()
+    {
+        var counters = Count((EventType.Conversion, 4));
+
+        Assert.Equal(10, counters.ConversionValue);
+        Assert.Equal(9, counters.TotalsByName().Count);
+        Assert.Equal(0, counters.TotalsByName()["mention"]);
+    }
+
+    [Fact]
+    public void Sentiment_counts_only_texts_and_averages_only_scored_ones()
+    {
+        var counters = new KpiCounters();
+        counters.Add(EventType.Comment, 0, true, new SentimentScore(SentimentLabel.Positive, 0.8f));
+        counters.Add(EventType.Comment, 0, true, new SentimentScore(SentimentLabel.Negative, -0.6f));
+        counters.Add(EventType.Mention, 0, true, SentimentScore.None);
+        counters.Add(EventType.Like, 0, false, SentimentScore.None);
+
+        var view = counters.ToSentimentView();
+        Assert.Equal((1, 0, 1, 1), (view.Positive, view.Neutral, view.Negative, view.Unscored));
+        Assert.Equal(0.1, view.MeanScore!.Value, 5);
+        Assert.Equal(0, view.NetSentiment);
+    }
+}
