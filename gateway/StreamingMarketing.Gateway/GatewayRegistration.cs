@@ -8,6 +8,7 @@ using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Queries;
+using StreamingMarketing.Gateway.Telemetry;
 
 namespace StreamingMarketing.Gateway;
 
@@ -27,6 +28,7 @@ public static class GatewayRegistration
         services.AddSingleton<RejectionLog>();
         services.AddHostedService<IngestDrainService>();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+        services.AddStreamingMarketingTelemetry();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         return services;
     }
@@ -36,6 +38,7 @@ public static class GatewayRegistration
         app.MapIngest();
         app.MapQueries();
         app.MapHealth();
+        app.MapStreamingMarketingTelemetry();
         return app;
     }
 }

@@ -16,8 +16,14 @@ public sealed class AggregationOptions
 
     public TimeSpan InterestHalfLife { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Dirty grain state is written at most this often (and always on deactivation).</summary>
-    public TimeSpan StateWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>A campaign's changed state is written this long after its first unsaved change (and on deactivation).</summary>
+    public TimeSpan CampaignStateWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The same for user profiles. Longer, because there are orders of magnitude more users than campaigns: at 1 s,
+    /// writing every active profile each second cost about 4× the pipeline's throughput in the benchmark.
+    /// </summary>
+    public TimeSpan UserStateWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Write state before acknowledging each stream item. Needed with persistent streams, whose providers forget an

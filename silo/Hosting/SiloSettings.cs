@@ -25,7 +25,7 @@ public sealed class SiloSettings
     public string Roles { get; set; } = "scoring";
 
     /// <summary>Stream queues: at least 16, because one memory-stream queue holds only 16,384 items.</summary>
-    public int StreamQueues { get; set; } = 32;
+    public int StreamQueues { get; set; } = StreamingMarketing.Contracts.StreamNames.DefaultMemoryQueues;
 
     public string ClusterId { get; set; } = "streamingmarketing";
     public string ServiceId { get; set; } = "streamingmarketing";

@@ -18,7 +18,8 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     private IStreamProvider? provider;
 
     /// <summary>Publishes every campaign batch; returns the campaign ids whose batch could not be published.</summary>
-    public async Task<HashSet<string>> PublishAsync(Dictionary<string, List<InteractionEvent>> byCampaign, CancellationToken cancellationToken)
+    public async Task<HashSet<string>> PublishAsync(
+        Dictionary<string, List<InteractionEvent>> byCampaign, CancellationToken cancellationToken, string streamNamespace = StreamNames.CampaignEvents)
     {
         provider ??= client.GetStreamProvider(StreamNames.Provider);
         var failed = new HashSet<string>(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
             async (pair, ct) =>
             {
-                if (!await TryPublishAsync(pair.Key, new InteractionBatch([.. pair.Value]), ct))
+                if (!await TryPublishAsync(streamNamespace, pair.Key, new InteractionBatch([.. pair.Value]), ct))
                 {
                     lock (failed)
                     {
@@ -38,9 +39,9 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
         return failed;
     }
 
-    private async Task<bool> TryPublishAsync(string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
+    private async Task<bool> TryPublishAsync(string streamNamespace, string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
     {
-        var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(StreamNames.CampaignEvents, campaignId));
+        var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(streamNamespace, campaignId));
         var delay = TimeSpan.FromMilliseconds(10);
         var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
         while (true)

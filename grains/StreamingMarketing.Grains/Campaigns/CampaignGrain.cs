@@ -37,7 +37,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
-        writer = new CoalescedStateWriter<CampaignState>(state, "campaign");
+        writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval);
     }
 
     private string CampaignId => this.GetPrimaryKeyString();
@@ -50,7 +50,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
 
         aggregator = new CampaignAggregator(state.State, options);
-        this.RegisterGrainTimer(writer.WriteIfDirtyAsync, options.StateWriteInterval, options.StateWriteInterval);
+        writer.Attach(this);
         return Task.CompletedTask;
     }
 

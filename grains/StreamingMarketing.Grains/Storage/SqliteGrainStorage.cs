@@ -205,7 +205,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         // WAL lets readers (grain activations) run beside the writer; synchronous=FULL makes each commit durable
         // across a power loss, which batching keeps affordable.
         command.CommandText =
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " +
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; " +
             "CREATE TABLE IF NOT EXISTS grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, " +
             "version INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;";
         command.ExecuteNonQuery();
@@ -216,7 +216,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         await command.ExecuteNonQueryAsync();
         return connection;
     }

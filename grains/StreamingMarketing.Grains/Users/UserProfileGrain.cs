@@ -27,7 +27,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
-        writer = new CoalescedStateWriter<UserProfileState>(state, "user");
+        writer = new CoalescedStateWriter<UserProfileState>(state, "user", this.options.UserStateWriteInterval);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         }
 
         aggregator = new UserProfileAggregator(state.State, options);
-        this.RegisterGrainTimer(writer.WriteIfDirtyAsync, options.StateWriteInterval, options.StateWriteInterval);
+        writer.Attach(this);
         return Task.CompletedTask;
     }
 

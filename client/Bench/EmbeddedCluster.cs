@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Sockets;
+using StreamingMarketing.Silo.Hosting;
+
+namespace StreamingMarketing.Client.Bench;
+
+/// <summary>An embedded silo (the product's default profile) started inside the benchmark process on free ports.</summary>
+public static class EmbeddedCluster
+{
+    public static async Task<WebApplication> StartAsync(string dataDir)
+    {
+        var app = SiloHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--data-dir", dataDir,
+            "--silo-port", FreePort().ToString(),
+            "--gateway-port", FreePort().ToString(),
+            "--Logging:LogLevel:Default", "Warning",
+            "--Dashboard:Enabled", "false",
+        ]);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,3 @@
+using StreamingMarketing.Client;
+
+return await CommandLine.RunAsync(args);

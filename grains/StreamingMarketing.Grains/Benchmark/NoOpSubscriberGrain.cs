@@ -1,0 +1,30 @@
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Contracts.Events;
+
+namespace StreamingMarketing.Grains.Benchmark;
+
+/// <summary>Marker interface so Orleans can address the no-op subscriber.</summary>
+public interface INoOpSubscriberGrain : IGrainWithStringKey;
+
+/// <summary>
+/// The benchmark ceiling: an implicit subscriber on the same stream provider that only counts what it receives,
+/// so "events/s to this grain" is what Orleans streams can deliver here with no work done.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.BenchmarkNoOp)]
+public sealed class NoOpSubscriberGrain : Grain, INoOpSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<InteractionBatch>
+{
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<InteractionBatch>().ResumeAsync(this);
+
+    public Task OnNextAsync(InteractionBatch item, StreamSequenceToken? token = null)
+    {
+        InProcessDelivery.Delivered(item.Events.Length);
+        return Task.CompletedTask;
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+}
