@@ -49,6 +49,12 @@ public sealed class SentimentService : IAsyncDisposable
     public async Task<IReadOnlyList<SentimentPrediction>> ScoreAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Any(text => text is null))
+        {
+            // Checked here: inside a batch it would fail the other callers' texts too.
+            throw new ArgumentException("Texts must not be null.", nameof(texts));
+        }
+
         if (!IsReady)
         {
             throw new ScorerNotReadyException("No sentiment model is loaded yet.");
