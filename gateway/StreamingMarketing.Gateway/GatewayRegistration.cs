@@ -8,6 +8,7 @@ using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Queries;
+using StreamingMarketing.Gateway.Sentiment;
 using StreamingMarketing.Gateway.Telemetry;
 
 namespace StreamingMarketing.Gateway;
@@ -37,6 +38,7 @@ public static class GatewayRegistration
     {
         app.MapIngest();
         app.MapQueries();
+        app.MapSentiment();
         app.MapHealth();
         app.MapStreamingMarketingTelemetry();
         return app;

@@ -31,8 +31,11 @@ public sealed class AggregationOptions
     /// </summary>
     public bool WriteStateBeforeAck { get; set; }
 
-    /// <summary>A text not scored within this time is applied as unscored rather than holding the stream.</summary>
-    public TimeSpan ScoringTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>A text the scorer has not answered within this time (saturation included) is applied as unscored.</summary>
+    public TimeSpan ScoringTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Texts a campaign holds waiting for their score; beyond it, new texts are applied as unscored at once.</summary>
+    public int MaxPendingTexts { get; set; } = 10_000;
 
     public int MostNegativeComments { get; set; } = 20;
 }

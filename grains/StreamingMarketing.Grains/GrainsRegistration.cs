@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Placement;
+using StreamingMarketing.Grains.Placement;
+using StreamingMarketing.Grains.Storage;
 
 namespace StreamingMarketing.Grains;
 
@@ -10,7 +13,9 @@ public static class GrainsRegistration
     public static ISiloBuilder AddStreamingMarketingGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<UnsavedGrains>();
         silo.Services.Configure<AggregationOptions>(configuration.GetSection(AggregationOptions.SectionName));
+        silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         return silo;
     }
 }

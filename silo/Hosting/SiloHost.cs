@@ -1,7 +1,9 @@
 using StreamingMarketing.Gateway;
 using StreamingMarketing.Gateway.Health;
+using StreamingMarketing.Gateway.Telemetry;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Grains;
+using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
 
@@ -29,11 +31,14 @@ public static class SiloHost
                 cluster.ServiceId = settings.ServiceId;
             });
             silo.AddStreamingMarketingGrains(builder.Configuration);
+            SiloRoleSetup.Configure(silo, settings, builder.Configuration);
             switch (settings.Profile)
             {
                 case Profiles.Embedded:
                     EmbeddedProfile.Configure(silo, settings);
+                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: true);
                     silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
+                    silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
                     silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
                     break;
                 default:
@@ -52,8 +57,12 @@ public static class SiloHost
     private static void LogStartup(WebApplication app, SiloSettings settings)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StreamingMarketing.Silo");
+        var sentiment = app.Services.GetService<SentimentService>();
         logger.LogInformation(
-            "Silo started: profile {Profile}, data dir {DataDir}, HTTP {Urls}, silo port {SiloPort}, gateway port {GatewayPort}, roles {Roles}",
-            settings.Profile, settings.FullDataDir, string.Join(", ", app.Urls), settings.SiloPort, settings.GatewayPort, settings.Roles);
+            "Silo started: profile {Profile}, data dir {DataDir}, HTTP {Urls}, silo port {SiloPort}, gateway port {GatewayPort}, roles {Roles}, " +
+            "streams {StreamProvider}, grain state {GrainStorage}, sentiment {ExecutionProvider} model {ModelVersion}",
+            settings.Profile, settings.FullDataDir, string.Join(", ", app.Urls), settings.SiloPort, settings.GatewayPort, settings.Roles,
+            ProfileDescriptions.Streams(settings.Profile), ProfileDescriptions.GrainState(settings.Profile),
+            sentiment?.ExecutionProvider ?? "off (no scoring role)", sentiment?.CurrentModel?.Version ?? "none yet");
     }
 }

@@ -11,5 +11,9 @@ public sealed record UserInteraction
     [Id(4)] public required DateTime Timestamp { get; init; }
     [Id(5)] public string[] Hashtags { get; init; } = [];
     [Id(6)] public double Value { get; init; }
-    [Id(7)] public SentimentScore Sentiment { get; init; }
 }
+
+/// <summary>The sentiment of a user's text, forwarded once the scorer answered (after the interaction itself).</summary>
+[GenerateSerializer, Immutable]
+public sealed record UserSentiment(
+    [property: Id(0)] string EventId, [property: Id(1)] DateTime Timestamp, [property: Id(2)] SentimentScore Sentiment);

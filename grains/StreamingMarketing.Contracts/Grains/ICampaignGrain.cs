@@ -6,7 +6,7 @@ namespace StreamingMarketing.Contracts.Grains;
 /// One campaign's rolling metrics, keyed by campaign id. Fed by its implicit subscription to
 /// <see cref="StreamNames.CampaignEvents"/>; read by the gateway.
 /// </summary>
-public interface ICampaignGrain : IGrainWithStringKey
+public interface ICampaignGrain : IFlushableGrain
 {
     /// <summary>The full answer for <c>GET /api/campaigns/{id}</c>; null when the campaign never received an event.</summary>
     [AlwaysInterleave]
@@ -15,7 +15,4 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>Headline KPIs for the campaign list; null when the campaign never received an event.</summary>
     [AlwaysInterleave]
     Task<CampaignSummary?> GetSummaryAsync();
-
-    /// <summary>Writes pending state now; the gateway calls it before a clean shutdown and tests call it to check durability.</summary>
-    Task FlushAsync();
 }

@@ -25,5 +25,9 @@ public sealed record ModelView
     [Id(2)] public required Dictionary<string, double> ValidationMetrics { get; init; }
     [Id(3)] public DateTime? CreatedAt { get; init; }
     [Id(4)] public string? ExecutionProvider { get; init; }
-    [Id(5)] public string? EncoderId { get; init; }
+    [Id(5)] public string? ValidationMethod { get; init; }
+    [Id(6)] public DateTime? ActivatedAt { get; init; }
+
+    /// <summary>The silo that answered (shows which scoring silo serves this version).</summary>
+    [Id(7)] public string? ServedBy { get; init; }
 }

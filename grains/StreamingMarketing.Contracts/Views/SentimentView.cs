@@ -13,4 +13,7 @@ public sealed record SentimentView
 
     /// <summary>(positive − negative) / scored; null when nothing was scored.</summary>
     [Id(5)] public double? NetSentiment { get; init; }
+
+    /// <summary>Texts counted in the totals whose score has not arrived yet (campaign totals only).</summary>
+    [Id(6)] public long Pending { get; init; }
 }

@@ -11,11 +11,19 @@ public sealed class EventWindows
     [Id(1)] public TimeBuckets LastDay { get; set; } = new(TimeSpan.FromHours(1), 24);
     [Id(2)] public TimeBuckets LastMonth { get; set; } = new(TimeSpan.FromDays(1), 30);
 
-    public void Add(DateTime timestamp, DateTime now, EventType type, double value, bool hasText, SentimentScore sentiment)
+    public void AddEvent(DateTime timestamp, DateTime now, EventType type, double value)
     {
-        LastHour.BucketFor(timestamp, now)?.Add(type, value, hasText, sentiment);
-        LastDay.BucketFor(timestamp, now)?.Add(type, value, hasText, sentiment);
-        LastMonth.BucketFor(timestamp, now)?.Add(type, value, hasText, sentiment);
+        LastHour.BucketFor(timestamp, now)?.AddEvent(type, value);
+        LastDay.BucketFor(timestamp, now)?.AddEvent(type, value);
+        LastMonth.BucketFor(timestamp, now)?.AddEvent(type, value);
+    }
+
+    /// <summary>Sentiment lands in the buckets of the text's event time, whenever its score arrives.</summary>
+    public void AddSentiment(DateTime timestamp, DateTime now, SentimentScore sentiment)
+    {
+        LastHour.BucketFor(timestamp, now)?.AddSentiment(sentiment);
+        LastDay.BucketFor(timestamp, now)?.AddSentiment(sentiment);
+        LastMonth.BucketFor(timestamp, now)?.AddSentiment(sentiment);
     }
 
     public Dictionary<string, WindowView> ToViews(DateTime now) => new()

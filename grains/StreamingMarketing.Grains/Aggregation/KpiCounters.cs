@@ -19,32 +19,27 @@ public sealed class KpiCounters
 
     public long Scored => Positive + Neutral + Negative;
 
-    /// <param name="hasText">Only events that carry text take part in the sentiment mix.</param>
-    public void Add(EventType type, double value, bool hasText, SentimentScore sentiment)
+    public void AddEvent(EventType type, double value)
     {
         ByType[(int)type]++;
         if (type == EventType.Conversion)
         {
             ConversionValue += value;
         }
+    }
 
-        if (!hasText)
-        {
-            return;
-        }
-
+    /// <summary>Counts a text's sentiment, once it is known (or known to be unscorable).</summary>
+    public void AddSentiment(SentimentScore sentiment)
+    {
         switch (sentiment.Label)
         {
             case SentimentLabel.Positive: Positive++; break;
             case SentimentLabel.Neutral: Neutral++; break;
             case SentimentLabel.Negative: Negative++; break;
-            default: Unscored++; break;
+            default: Unscored++; return;
         }
 
-        if (sentiment.IsScored)
-        {
-            ScoreSum += sentiment.Score;
-        }
+        ScoreSum += sentiment.Score;
     }
 
     public void AddAll(KpiCounters other)

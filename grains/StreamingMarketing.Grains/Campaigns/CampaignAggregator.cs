@@ -14,12 +14,12 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
 
     public bool WasApplied(string eventId) => state.Applied.Contains(EventHash.Of(eventId));
 
-    public void Apply(InteractionEvent e, SentimentScore sentiment, DateTime now)
+    /// <summary>Counts the event; its text, if any, waits in <see cref="CampaignState.PendingTexts"/> for its score.</summary>
+    public void Apply(InteractionEvent e, DateTime now)
     {
-        var hasText = e.Text is not null;
-        state.Totals.Add(e.Type, e.Value, hasText, sentiment);
+        state.Totals.AddEvent(e.Type, e.Value);
         state.ByPlatform[(int)e.Platform]++;
-        state.Windows.Add(e.Timestamp, now, e.Type, e.Value, hasText, sentiment);
+        state.Windows.AddEvent(e.Timestamp, now, e.Type, e.Value);
         state.Users.Add(EventHash.Of(e.UserId));
         foreach (var tag in e.Hashtags)
         {
@@ -31,13 +31,20 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
             state.Posts.Add(e.PostId);
         }
 
-        if (hasText && sentiment.Label == SentimentLabel.Negative)
-        {
-            KeepIfAmongMostNegative(e, sentiment);
-        }
-
         state.FirstEventAt = state.FirstEventAt is { } first && first <= e.Timestamp ? first : e.Timestamp;
         state.LastEventAt = state.LastEventAt is { } last && last >= e.Timestamp ? last : e.Timestamp;
+        state.UpdatedAt = now;
+    }
+
+    public void ApplySentiment(PendingText text, SentimentScore sentiment, DateTime now)
+    {
+        state.Totals.AddSentiment(sentiment);
+        state.Windows.AddSentiment(text.Timestamp, now, sentiment);
+        if (sentiment.Label == SentimentLabel.Negative)
+        {
+            KeepIfAmongMostNegative(text, sentiment);
+        }
+
         state.UpdatedAt = now;
     }
 
@@ -54,7 +61,7 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
         Conversions = state.Totals[EventType.Conversion],
         ConversionValue = state.Totals.ConversionValue,
         Windows = state.Windows.ToViews(now),
-        Sentiment = state.Totals.ToSentimentView(),
+        Sentiment = state.Totals.ToSentimentView() with { Pending = state.PendingTexts.Count },
         TopHashtags = state.Hashtags.Top(10).Select(t => new TagCount(t.Item, t.Count)).ToList(),
         TopPosts = state.Posts.Top(10).Select(p => new PostEngagement(p.Item, p.Count)).ToList(),
         MostNegativeComments = state.MostNegative.OrderBy(c => c.Score).ToList(),
@@ -93,14 +100,14 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
     }
 
     /// <summary>Keeps the most negative recent comments: among the newest, the lowest scores win a place.</summary>
-    private void KeepIfAmongMostNegative(InteractionEvent e, SentimentScore sentiment)
+    private void KeepIfAmongMostNegative(PendingText e, SentimentScore sentiment)
     {
         var list = state.MostNegative;
         var comment = new NegativeComment
         {
             EventId = e.EventId,
             UserId = e.UserId,
-            Text = e.Text!.Length <= 500 ? e.Text : e.Text[..500] + "…",
+            Text = e.Text.Length <= 500 ? e.Text : e.Text[..500] + "…",
             Score = Math.Round(sentiment.Score, 4),
             Timestamp = e.Timestamp,
             Platform = e.Platform.ToWireName(),

@@ -25,19 +25,22 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private readonly TimeProvider clock;
     private readonly ILogger<CampaignGrain> logger;
     private readonly CoalescedStateWriter<CampaignState> writer;
+    private const int ScoringChunk = 256;
     private CampaignAggregator aggregator = null!;
+    private bool scoring;
 
     public CampaignGrain(
         [PersistentState("campaign", StorageNames.GrainState)] IPersistentState<CampaignState> state,
         IOptions<AggregationOptions> options,
         TimeProvider clock,
+        UnsavedGrains unsaved,
         ILogger<CampaignGrain> logger)
     {
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
-        writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval);
+        writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval, unsaved);
     }
 
     private string CampaignId => this.GetPrimaryKeyString();
@@ -51,6 +54,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         aggregator = new CampaignAggregator(state.State, options);
         writer.Attach(this);
+        StartScoringPendingTexts();
         return Task.CompletedTask;
     }
 
@@ -98,15 +102,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
             return;
         }
 
-        var scores = await PipelineSentiment.ScoreAsync(GrainFactory, fresh, options.ScoringTimeout, logger);
-        await ForwardToUsersAsync(fresh, scores);
-        Apply(fresh, scores);
+        await ForwardToUsersAsync(fresh);
+        Apply(fresh);
         await RegisterOnceAsync();
 
         if (options.WriteStateBeforeAck)
         {
             await writer.WriteNowAsync();
         }
+
+        StartScoringPendingTexts();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -125,18 +130,18 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
     public Task FlushAsync() => writer.WriteIfDirtyAsync();
 
-    private void Apply(List<InteractionEvent> events, SentimentScore[] scores)
+    private void Apply(List<InteractionEvent> events)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < events.Count; i++)
+        foreach (var e in events)
         {
-            var e = events[i];
             try
             {
-                aggregator.Apply(e, scores[i], now);
+                aggregator.Apply(e, now);
                 aggregator.TryRemember(e.EventId);
                 PipelineMetrics.EventsApplied.Add(1, new KeyValuePair<string, object?>("type", e.Type.ToWireName()));
                 PipelineMetrics.EventLag.Record(Math.Max(0, (now - e.Timestamp).TotalSeconds));
+                QueueText(e);
             }
             catch (Exception exception)
             {
@@ -150,7 +155,95 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         writer.MarkDirty();
     }
 
-    private async Task ForwardToUsersAsync(List<InteractionEvent> events, SentimentScore[] scores)
+    /// <summary>
+    /// Texts are counted at once and scored behind: on CPU the encoder is far slower than the rest of the pipeline,
+    /// and totals must not wait for it. The backlog is bounded; past it, texts are applied as unscored.
+    /// </summary>
+    private void QueueText(InteractionEvent e)
+    {
+        if (e.Text is null)
+        {
+            return;
+        }
+
+        if (state.State.PendingTexts.Count >= options.MaxPendingTexts)
+        {
+            aggregator.ApplySentiment(new PendingText(e.EventId, e.UserId, e.Text, e.Timestamp, e.Platform), SentimentScore.None, clock.GetUtcNow().UtcDateTime);
+            PipelineMetrics.UnscoredTexts.Add(1, new KeyValuePair<string, object?>("reason", "backlog_full"));
+            return;
+        }
+
+        state.State.PendingTexts.Add(new PendingText(e.EventId, e.UserId, e.Text, e.Timestamp, e.Platform));
+    }
+
+    private void StartScoringPendingTexts()
+    {
+        if (scoring || state.State.PendingTexts.Count == 0)
+        {
+            return;
+        }
+
+        // Not awaited: the loop runs on this activation's scheduler, between stream turns, so the stream keeps moving.
+        scoring = true;
+        _ = ScorePendingTextsAsync();
+    }
+
+    private async Task ScorePendingTextsAsync()
+    {
+        try
+        {
+            var pending = state.State.PendingTexts;
+            while (pending.Count > 0)
+            {
+                // Texts only ever join at the end, so the first chunk is still the first chunk when the scores arrive.
+                var chunk = pending.Take(ScoringChunk).ToArray();
+                var scores = await PipelineSentiment.ScoreTextsAsync(GrainFactory, chunk.Select(t => t.Text).ToArray(), options.ScoringTimeout, logger);
+                var now = clock.GetUtcNow().UtcDateTime;
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    aggregator.ApplySentiment(chunk[i], scores[i], now);
+                }
+
+                pending.RemoveRange(0, chunk.Length);
+                writer.MarkDirty();
+                await ForwardSentimentToUsersAsync(chunk, scores);
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Sentiment scoring loop of campaign {CampaignId} stopped; pending texts are retried on the next batch", CampaignId);
+        }
+        finally
+        {
+            scoring = false;
+        }
+    }
+
+    private async Task ForwardSentimentToUsersAsync(PendingText[] texts, SentimentScore[] scores)
+    {
+        var byUser = new Dictionary<string, List<UserSentiment>>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (!byUser.TryGetValue(texts[i].UserId, out var list))
+            {
+                byUser[texts[i].UserId] = list = [];
+            }
+
+            list.Add(new UserSentiment(texts[i].EventId, texts[i].Timestamp, scores[i]));
+        }
+
+        try
+        {
+            await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserProfileGrain>(pair.Key).ApplySentimentAsync([.. pair.Value])));
+        }
+        catch (Exception exception)
+        {
+            // The campaign's own counts stand; a user's sentiment mix is the lesser loss, logged rather than retried forever.
+            logger.LogWarning(exception, "Could not forward sentiment of {Count} texts of campaign {CampaignId} to user profiles", texts.Length, CampaignId);
+        }
+    }
+
+    private async Task ForwardToUsersAsync(List<InteractionEvent> events)
     {
         var byUser = new Dictionary<string, List<UserInteraction>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -170,7 +263,6 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
                 Timestamp = e.Timestamp,
                 Hashtags = e.Hashtags,
                 Value = e.Value,
-                Sentiment = scores[i],
             });
         }
 

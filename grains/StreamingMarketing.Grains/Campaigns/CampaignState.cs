@@ -20,6 +20,7 @@ public sealed class CampaignState
     [Id(10)] public DateTime UpdatedAt { get; set; }
     [Id(11)] public long DuplicatesDropped { get; set; }
     [Id(12)] public bool Registered { get; set; }
+    [Id(13)] public List<PendingText> PendingTexts { get; set; } = [];
 
     public bool IsEmpty => FirstEventAt is null;
 }

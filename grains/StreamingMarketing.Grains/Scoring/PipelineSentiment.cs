@@ -6,46 +6,40 @@ using StreamingMarketing.Grains.Telemetry;
 namespace StreamingMarketing.Grains.Scoring;
 
 /// <summary>
-/// Scores the texts of a batch of events through the scorer grain. Scoring is best effort by design: when no
-/// scoring silo answers in time the events are applied as unscored and counted, never held back or lost.
+/// Scores texts through the scorer grain for the event pipeline. A saturated scorer is waited for (with backoff)
+/// up to the timeout; after that, or on any other failure, the texts come back unscored and are counted as such,
+/// so no event is ever held back or lost for want of a score.
 /// </summary>
 public static class PipelineSentiment
 {
-    public static async Task<SentimentScore[]> ScoreAsync(
-        IGrainFactory grains, IReadOnlyList<InteractionEvent> events, TimeSpan timeout, ILogger logger)
+    public static async Task<SentimentScore[]> ScoreTextsAsync(IGrainFactory grains, string[] texts, TimeSpan timeout, ILogger logger)
     {
-        var scores = new SentimentScore[events.Count];
-        var texts = new List<string>();
-        var positions = new List<int>();
-        for (var i = 0; i < events.Count; i++)
+        var deadline = DateTime.UtcNow + timeout;
+        var backoff = TimeSpan.FromMilliseconds(50);
+        while (true)
         {
-            if (events[i].Text is { } text)
+            var remaining = deadline - DateTime.UtcNow;
+            try
             {
-                texts.Add(text);
-                positions.Add(i);
+                return await grains.GetGrain<ISentimentScorerGrain>(0).ScoreLabelsAsync(texts).WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            }
+            catch (ScoringUnavailableException) when (DateTime.UtcNow + backoff < deadline)
+            {
+                await Task.Delay(backoff);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
+            catch (Exception exception)
+            {
+                var reason = exception switch
+                {
+                    TimeoutException => "timeout",
+                    ScoringUnavailableException => "overloaded",
+                    _ => "error",
+                };
+                PipelineMetrics.UnscoredTexts.Add(texts.Length, new KeyValuePair<string, object?>("reason", reason));
+                logger.LogWarning("Applying {Count} texts as unscored: scoring failed ({Reason}: {Message})", texts.Length, reason, exception.Message);
+                return new SentimentScore[texts.Length];
             }
         }
-
-        if (texts.Count == 0)
-        {
-            return scores;
-        }
-
-        try
-        {
-            var scored = await grains.GetGrain<ISentimentScorerGrain>(0).ScoreLabelsAsync([.. texts]).WaitAsync(timeout);
-            for (var i = 0; i < positions.Count; i++)
-            {
-                scores[positions[i]] = scored[i];
-            }
-        }
-        catch (Exception exception)
-        {
-            var reason = exception is TimeoutException ? "timeout" : "error";
-            PipelineMetrics.UnscoredTexts.Add(texts.Count, new KeyValuePair<string, object?>("reason", reason));
-            logger.LogWarning("Applying {Count} texts as unscored: scoring failed ({Reason}: {Message})", texts.Count, reason, exception.Message);
-        }
-
-        return scores;
     }
 }

@@ -18,14 +18,16 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
         /* click */ 2, /* follow */ 3, /* mention */ 3, /* conversion */ 10,
     ];
 
+    /// <summary>Sentiment updates share the dedupe memory with interactions under a different key.</summary>
+    private const ulong SentimentKeySalt = 0x5eed5eed5eed5eedUL;
+
     public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
 
     public void Apply(UserInteraction interaction, DateTime now)
     {
-        var hasText = interaction.Type.RequiresText() || interaction.Sentiment.IsScored;
-        state.Totals.Add(interaction.Type, interaction.Value, hasText, interaction.Sentiment);
+        state.Totals.AddEvent(interaction.Type, interaction.Value);
         state.ByPlatform[(int)interaction.Platform]++;
-        state.Windows.Add(interaction.Timestamp, now, interaction.Type, interaction.Value, hasText, interaction.Sentiment);
+        state.Windows.AddEvent(interaction.Timestamp, now, interaction.Type, interaction.Value);
         state.EngagementScore += EngagementWeights[(int)interaction.Type];
         TrackCampaign(interaction);
 
@@ -40,6 +42,15 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
 
         state.FirstSeen = state.FirstSeen is { } first && first <= interaction.Timestamp ? first : interaction.Timestamp;
         state.LastSeen = state.LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
+    }
+
+    /// <summary>True when this event's sentiment was not applied before (and is now remembered).</summary>
+    public bool TryRememberSentiment(string eventId) => state.Applied.Add(EventHash.Of(eventId) ^ SentimentKeySalt);
+
+    public void ApplySentiment(UserSentiment sentiment, DateTime now)
+    {
+        state.Totals.AddSentiment(sentiment.Sentiment);
+        state.Windows.AddSentiment(sentiment.Timestamp, now, sentiment.Sentiment);
     }
 
     public UserView ToView(string userId, DateTime now) => new()

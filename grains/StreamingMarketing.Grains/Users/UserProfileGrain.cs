@@ -21,13 +21,14 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserProfileState> state,
         IOptions<AggregationOptions> options,
         TimeProvider clock,
+        UnsavedGrains unsaved,
         ILogger<UserProfileGrain> logger)
     {
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
-        writer = new CoalescedStateWriter<UserProfileState>(state, "user", this.options.UserStateWriteInterval);
+        writer = new CoalescedStateWriter<UserProfileState>(state, "user", this.options.UserStateWriteInterval, unsaved);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -69,6 +70,24 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             {
                 PipelineMetrics.PoisonEvents.Add(1);
                 logger.LogError(exception, "Skipping event {EventId} for user {UserId}: it failed to apply", interaction.EventId, this.GetPrimaryKeyString());
+            }
+        }
+
+        writer.MarkDirty();
+        if (options.WriteStateBeforeAck)
+        {
+            await writer.WriteNowAsync();
+        }
+    }
+
+    public async Task ApplySentimentAsync(UserSentiment[] sentiments)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var sentiment in sentiments)
+        {
+            if (aggregator.TryRememberSentiment(sentiment.EventId))
+            {
+                aggregator.ApplySentiment(sentiment, now);
             }
         }
 

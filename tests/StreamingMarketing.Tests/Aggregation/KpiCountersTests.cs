@@ -12,7 +12,7 @@ public sealed class KpiCountersTests
         {
             for (var i = 0; i < times; i++)
             {
-                counters.Add(type, type == EventType.Conversion ? 2.5 : 0, false, SentimentScore.None);
+                counters.AddEvent(type, type == EventType.Conversion ? 2.5 : 0);
             }
         }
 
@@ -48,13 +48,12 @@ public sealed class KpiCountersTests
     }
 
     [Fact]
-    public void Sentiment_counts_only_texts_and_averages_only_scored_ones()
+    public void Sentiment_counts_unscored_texts_apart_and_averages_only_scored_ones()
     {
         var counters = new KpiCounters();
-        counters.Add(EventType.Comment, 0, true, new SentimentScore(SentimentLabel.Positive, 0.8f));
-        counters.Add(EventType.Comment, 0, true, new SentimentScore(SentimentLabel.Negative, -0.6f));
-        counters.Add(EventType.Mention, 0, true, SentimentScore.None);
-        counters.Add(EventType.Like, 0, false, SentimentScore.None);
+        counters.AddSentiment(new SentimentScore(SentimentLabel.Positive, 0.8f));
+        counters.AddSentiment(new SentimentScore(SentimentLabel.Negative, -0.6f));
+        counters.AddSentiment(SentimentScore.None);
 
         var view = counters.ToSentimentView();
         Assert.Equal((1, 0, 1, 1), (view.Positive, view.Neutral, view.Negative, view.Unscored));

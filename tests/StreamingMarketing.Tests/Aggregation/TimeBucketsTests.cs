@@ -13,9 +13,9 @@ public sealed class TimeBucketsTests
         var windows = new EventWindows();
         var firstMinuteOfWindow = new DateTime(2026, 11, 27, 11, 31, 0, DateTimeKind.Utc);
 
-        windows.Add(firstMinuteOfWindow, Now, EventType.Like, 0, false, SentimentScore.None);
-        windows.Add(firstMinuteOfWindow.AddTicks(-1), Now, EventType.Like, 0, false, SentimentScore.None);
-        windows.Add(Now, Now, EventType.Click, 0, false, SentimentScore.None);
+        windows.AddEvent(firstMinuteOfWindow, Now, EventType.Like, 0);
+        windows.AddEvent(firstMinuteOfWindow.AddTicks(-1), Now, EventType.Like, 0);
+        windows.AddEvent(Now, Now, EventType.Click, 0);
 
         var hour = windows.ToViews(Now)["1h"];
         Assert.Equal(1, hour.Totals["like"]);
@@ -30,9 +30,9 @@ public sealed class TimeBucketsTests
         var hour = new TimeBuckets(TimeSpan.FromMinutes(1), 60);
         var edge = new DateTime(2026, 11, 27, 12, 0, 0, DateTimeKind.Utc);
 
-        hour.BucketFor(edge.AddTicks(-1), Now)!.Add(EventType.Like, 0, false, SentimentScore.None);
-        hour.BucketFor(edge, Now)!.Add(EventType.Like, 0, false, SentimentScore.None);
-        hour.BucketFor(edge.AddSeconds(59.999), Now)!.Add(EventType.Like, 0, false, SentimentScore.None);
+        hour.BucketFor(edge.AddTicks(-1), Now)!.AddEvent(EventType.Like, 0);
+        hour.BucketFor(edge, Now)!.AddEvent(EventType.Like, 0);
+        hour.BucketFor(edge.AddSeconds(59.999), Now)!.AddEvent(EventType.Like, 0);
 
         var buckets = hour.ToView(Now).Buckets;
         Assert.Equal([edge.AddMinutes(-1), edge], buckets.Select(b => b.Start));
@@ -43,7 +43,7 @@ public sealed class TimeBucketsTests
     public void Events_slide_out_of_a_window_as_the_clock_moves_on()
     {
         var windows = new EventWindows();
-        windows.Add(Now, Now, EventType.Impression, 0, false, SentimentScore.None);
+        windows.AddEvent(Now, Now, EventType.Impression, 0);
 
         var later = Now.AddHours(1);
         Assert.Equal(0, windows.ToViews(later)["1h"].Totals["impression"]);
@@ -58,7 +58,7 @@ public sealed class TimeBucketsTests
         for (var minute = 0; minute < 600; minute++)
         {
             var at = Now.AddMinutes(minute);
-            hour.BucketFor(at, at)!.Add(EventType.View, 0, false, SentimentScore.None);
+            hour.BucketFor(at, at)!.AddEvent(EventType.View, 0);
         }
 
         Assert.True(hour.Buckets.Count <= 61);
@@ -68,7 +68,7 @@ public sealed class TimeBucketsTests
     public void Old_events_still_count_in_the_longer_windows_that_cover_them()
     {
         var windows = new EventWindows();
-        windows.Add(Now.AddDays(-3), Now, EventType.Share, 0, false, SentimentScore.None);
+        windows.AddEvent(Now.AddDays(-3), Now, EventType.Share, 0);
 
         var views = windows.ToViews(Now);
         Assert.Equal(0, views["1h"].Totals["share"]);

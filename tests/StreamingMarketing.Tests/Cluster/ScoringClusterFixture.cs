@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Grains;
+using StreamingMarketing.Grains.Placement;
+using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Sentiment;
+using StreamingMarketing.Silo.Hosting;
+using StreamingMarketing.Tests.Infrastructure;
+
+namespace StreamingMarketing.Tests.Cluster;
+
+/// <summary>Two silos; only the first holds the scoring role and runs the real ONNX scorer with the shipped model.</summary>
+public sealed class ScoringClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public string ScoringSiloName { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        var configuration = new ConfigurationBuilder().Build();
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var scoring = ScoringSiloName.Length == 0 || ScoringSiloName == options.SiloName;
+            if (scoring)
+            {
+                ScoringSiloName = options.SiloName;
+                silo.Services.AddSentimentScoring(configuration, RunningSilo.NewDataDir());
+            }
+
+            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = scoring ? SiloRoles.Scoring : "ingest" });
+            silo.AddStreamingMarketingGrains(configuration);
+            silo.AddMemoryGrainStorage(StorageNames.GrainState);
+            EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
