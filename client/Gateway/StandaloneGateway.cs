@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Gateway;
+using StreamingMarketing.Gateway.Auth;
 
 namespace StreamingMarketing.Client.Gateway;
 
@@ -20,10 +21,9 @@ public static class StandaloneGateway
             ["--gateway-port"] = "Client:GatewayPort",
             ["--profile"] = "Client:Profile",
         });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        // Without API keys the API is open, so it listens on loopback only (GatewayBinding refuses other addresses).
+        var binding = GatewayBinding.Decide(builder.Configuration, DefaultUrl);
+        builder.WebHost.UseUrls(binding.Urls);
 
         var gatewayPort = builder.Configuration.GetValue("Client:GatewayPort", 30000);
         var clusterId = builder.Configuration.GetValue("Client:ClusterId", "streamingmarketing")!;
@@ -37,6 +37,7 @@ public static class StandaloneGateway
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
 
         var app = builder.Build();
+        binding.Log(app.Logger);
         app.MapStreamingMarketingApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "Standalone gateway started: profile embedded (localhost cluster, silo gateway port {GatewayPort}), HTTP {Urls}",

@@ -4,9 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Validation;
+using StreamingMarketing.Gateway.Auth;
+using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Gateway.Live;
+using StreamingMarketing.Gateway.OpenApi;
 using StreamingMarketing.Gateway.Queries;
 using StreamingMarketing.Gateway.Sentiment;
 using StreamingMarketing.Gateway.Telemetry;
@@ -31,16 +35,28 @@ public static class GatewayRegistration
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         services.AddStreamingMarketingTelemetry();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        services.AddApiKeyAuth(configuration);
+        services.AddStreamingMarketingOpenApi();
+        services.AddDashboardPage();
         return services;
     }
 
+    /// <summary>Also puts key checks and rate limits in the request pipeline (both hosts are WebApplications).</summary>
     public static IEndpointRouteBuilder MapStreamingMarketingApi(this IEndpointRouteBuilder app)
     {
+        if (app is IApplicationBuilder pipeline)
+        {
+            pipeline.UseApiKeyAuth();
+        }
+
         app.MapIngest();
         app.MapQueries();
         app.MapSentiment();
         app.MapHealth();
         app.MapStreamingMarketingTelemetry();
+        app.MapLive();
+        app.MapStreamingMarketingOpenApi();
+        app.MapDashboardPage();
         return app;
     }
 }

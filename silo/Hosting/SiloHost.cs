@@ -1,4 +1,5 @@
 using StreamingMarketing.Gateway;
+using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Telemetry;
 using StreamingMarketing.Gateway.Hosting;
@@ -15,10 +16,9 @@ public static class SiloHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SiloSettings.CommandLineSwitches);
         var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(SiloSettings.DefaultUrl);
-        }
+        // Without API keys the API is open, so it listens on loopback only (GatewayBinding refuses other addresses).
+        var binding = GatewayBinding.Decide(builder.Configuration, SiloSettings.DefaultUrl);
+        builder.WebHost.UseUrls(binding.Urls);
 
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
@@ -49,6 +49,7 @@ public static class SiloHost
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
 
         var app = builder.Build();
+        binding.Log(app.Logger);
         app.MapStreamingMarketingApi();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, settings));
         return app;

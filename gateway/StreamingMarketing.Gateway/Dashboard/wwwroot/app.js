@@ -1,0 +1,68 @@
+// Routes between the campaign list (#/) and one campaign (#/campaigns/ID), each fed live by Server-Sent Events.
+import { adoptKeyFromAddress, setReadKey, getJson, live, ApiError } from './api.js';
+import { renderCampaignList } from './campaign-list.js';
+import { createCampaignView } from './campaign-view.js';
+
+const view = document.getElementById('view');
+const liveBadge = document.getElementById('live');
+const errorBox = document.getElementById('error');
+const keyForm = document.getElementById('key-form');
+let stream = null;
+
+function setLiveState(state) {
+  liveBadge.dataset.state = state;
+  liveBadge.textContent = { live: 'live', reconnecting: 'reconnecting…', closed: 'disconnected', connecting: 'connecting…' }[state] ?? state;
+  // A stream the server refused (for example a revoked key) is not retried by EventSource: try again from the top.
+  if (state === 'closed') setTimeout(route, 5000);
+}
+
+function showError(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    keyForm.hidden = false;
+    errorBox.hidden = true;
+    return;
+  }
+  errorBox.textContent = error.message;
+  errorBox.hidden = false;
+}
+
+async function route() {
+  stream?.close();
+  errorBox.hidden = true;
+  setLiveState('connecting');
+  const match = location.hash.match(/^#\/campaigns\/(.+)$/);
+  try {
+    if (match) await showCampaign(decodeURIComponent(match[1]));
+    else await showList();
+    keyForm.hidden = true;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// The first answer comes over plain HTTP, which tells a missing or wrong key (401) apart; then the stream takes over.
+async function showList() {
+  view.replaceChildren(renderCampaignList(await getJson('/api/campaigns?pageSize=100')));
+  stream = live('/api/live', { campaigns: list => view.replaceChildren(renderCampaignList(list)) }, setLiveState);
+}
+
+async function showCampaign(campaignId) {
+  const campaign = createCampaignView(campaignId);
+  view.replaceChildren(campaign.element);
+  try {
+    campaign.update(await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    campaign.showMissing();
+  }
+  stream = live(`/api/campaigns/${encodeURIComponent(campaignId)}/live`, { campaign: campaign.update, missing: campaign.showMissing }, setLiveState);
+}
+
+keyForm.addEventListener('submit', event => {
+  event.preventDefault();
+  setReadKey(document.getElementById('key-input').value);
+  route();
+});
+window.addEventListener('hashchange', route);
+adoptKeyFromAddress();
+route();

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Gateway.Auth;
+using StreamingMarketing.Gateway.Queries;
+
+namespace StreamingMarketing.Gateway.Live;
+
+/// <summary>
+/// Server-Sent Events for the dashboard page: the campaign list and one campaign, each the same JSON as its REST
+/// answer, pushed when it changes. They take the key as <c>?apiKey=</c> too, because EventSource cannot set headers.
+/// </summary>
+public static class LiveEndpoints
+{
+    public const string CampaignsEvent = "campaigns";
+    public const string CampaignEvent = "campaign";
+
+    /// <summary>Sent instead of <see cref="CampaignEvent"/> while the campaign has received no event yet.</summary>
+    public const string MissingEvent = "missing";
+
+    /// <summary>The list stream carries the first page: a dashboard shows at most this many campaigns at once.</summary>
+    public const int ListSize = 100;
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/live", Campaigns)
+            .WithName("LiveCampaigns")
+            .WithSummary("Server-Sent Events: the campaign list (first 100) whenever it changes")
+            .WithDescription("Event 'campaigns', data as GET /api/campaigns. Checked every second; repeated every 15 s as a keep-alive. " +
+                             "Also takes the key as ?apiKey= because EventSource cannot set headers.")
+            .Produces<CampaignListResponse>(contentType: "text/event-stream")
+            .AcceptApiKeyInQuery();
+
+        app.MapGet("/api/campaigns/{campaignId}/live", Campaign)
+            .WithName("LiveCampaign")
+            .WithSummary("Server-Sent Events: one campaign whenever it changes")
+            .WithDescription("Event 'campaign', data as GET /api/campaigns/{campaignId}; event 'missing' while the campaign has no event yet. " +
+                             "Checked every second; repeated every 15 s as a keep-alive. Also takes the key as ?apiKey=.")
+            .Produces<CampaignView>(contentType: "text/event-stream")
+            .AcceptApiKeyInQuery();
+        return app;
+    }
+
+    private static ServerSentEventsResult<string> Campaigns(IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
+            () => ReadListAsync(client), CampaignsEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
+
+    private static ServerSentEventsResult<string> Campaign(string campaignId, IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
+            () => client.GetGrain<ICampaignGrain>(campaignId).GetViewAsync(), CampaignEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
+
+    private static async Task<CampaignListResponse?> ReadListAsync(IClusterClient client)
+    {
+        var page = await client.GetGrain<ICampaignCatalogGrain>(0).GetPageAsync(0, ListSize);
+        var summaries = await Task.WhenAll(page.CampaignIds.Select(id => client.GetGrain<ICampaignGrain>(id).GetSummaryAsync()));
+        return new CampaignListResponse(summaries.OfType<CampaignSummary>().ToList(), 1, ListSize, page.Total);
+    }
+}

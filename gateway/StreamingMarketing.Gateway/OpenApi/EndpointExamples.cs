@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StreamingMarketing.Gateway.Live;
+
+namespace StreamingMarketing.Gateway.OpenApi;
+
+/// <summary>
+/// A request example (when the endpoint takes a body) and one response example per status, by endpoint name (the
+/// OpenAPI operationId). <see cref="ExampleOperationTransformer"/> copies them into the document.
+/// </summary>
+internal static class EndpointExamples
+{
+    public sealed record Examples(object? Request, Dictionary<int, object> Responses);
+
+    public static readonly Dictionary<string, Examples> ByName = new(StringComparer.Ordinal)
+    {
+        ["IngestEvents"] = new(ExampleValues.Events, new()
+        {
+            [200] = ExampleValues.Ingested,
+            [400] = ExampleValues.Error("The body is empty: send a JSON array of events or NDJSON (one event per line)."),
+            [413] = ExampleValues.Error("The body holds 5001 events, more than the 5000 allowed per request: split it."),
+            [503] = ExampleValues.Saturated,
+        }),
+        ["ListCampaigns"] = new(null, new()
+        {
+            [200] = ExampleValues.CampaignList,
+            [400] = ExampleValues.Error("page must be ≥ 1 and pageSize between 1 and 500"),
+        }),
+        ["GetCampaign"] = new(null, new()
+        {
+            [200] = ExampleValues.Campaign,
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
+        ["GetUser"] = new(null, new()
+        {
+            [200] = ExampleValues.User,
+            [404] = ExampleValues.Error("No event was ever received for user 'u-0'."),
+        }),
+        ["ScoreSentiment"] = new(ExampleValues.ScoreRequest, new()
+        {
+            [200] = ExampleValues.Scores,
+            [400] = ExampleValues.Error("texts[1] is empty."),
+            [503] = ExampleValues.Error("No sentiment model is loaded yet."),
+        }),
+        ["GetCurrentModel"] = new(null, new()
+        {
+            [200] = ExampleValues.Model,
+            [503] = ExampleValues.Error("No sentiment model is loaded yet."),
+        }),
+        ["LiveCampaigns"] = new(null, new() { [200] = new SseExample(LiveEndpoints.CampaignsEvent, ExampleValues.CampaignList) }),
+        ["LiveCampaign"] = new(null, new() { [200] = new SseExample(LiveEndpoints.CampaignEvent, ExampleValues.Campaign) }),
+        ["PostFeedback"] = new(ExampleValues.Feedback, new()
+        {
+            [201] = ExampleValues.FeedbackStored,
+            [400] = ExampleValues.Error("label must be negative, neutral or positive."),
+        }),
+    };
+
+    /// <summary>The example as the document shows it for <paramref name="mediaType"/>: JSON as the API writes it, or raw text for NDJSON and event streams.</summary>
+    public static JsonNode ToNode(object example, JsonSerializerOptions json, string mediaType) => example switch
+    {
+        SseExample sse => JsonValue.Create($"event: {sse.EventType}\ndata: {JsonSerializer.Serialize(sse.Data, json)}\n\n"),
+        object[] items when mediaType == "application/x-ndjson" => JsonValue.Create(string.Join('\n', items.Select(item => JsonSerializer.Serialize(item, json)))),
+        _ => JsonSerializer.SerializeToNode(example, example.GetType(), json)!,
+    };
+
+    /// <summary>One event of a Server-Sent Events stream.</summary>
+    public sealed record SseExample(string EventType, object Data);
+}
