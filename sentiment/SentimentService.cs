@@ -10,6 +10,18 @@ public sealed class SentimentService : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> SentimentLabels = ["negative", "neutral", "positive"];
 
+    /// <summary>Optional heads a package may carry, by task, with the labels each must have (TweetEval's).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ExtraHeadLabels = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [EmotionTask] = ["anger", "joy", "optimism", "sadness"],
+        [OffensiveTask] = ["not-offensive", "offensive"],
+        [HateTask] = ["not-hate", "hate"],
+    };
+
+    public const string EmotionTask = "emotion";
+    public const string OffensiveTask = "offensive";
+    public const string HateTask = "hate";
+
     private readonly ILogger<SentimentService> _logger;
     private readonly SentenceEncoder _encoder;
     private readonly ModelHolder _models = new();
@@ -78,6 +90,17 @@ public sealed class SentimentService : IAsyncDisposable
                 $"Model {model.Manifest.Version} has labels [{string.Join(", ", model.Manifest.Labels)}]; a sentiment head needs [{string.Join(", ", SentimentLabels)}].");
         }
 
+        foreach (var head in model.Manifest.AllHeads.Skip(1))
+        {
+            if (!ExtraHeadLabels.TryGetValue(head.Task, out var expected) || !head.Labels.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
+            {
+                model.Release();
+                throw new ModelPackageException(
+                    $"Model {model.Manifest.Version} has a '{head.Task}' head with labels [{string.Join(", ", head.Labels)}]; " +
+                    $"known heads are {string.Join(", ", ExtraHeadLabels.Select(h => $"{h.Key} [{string.Join(", ", h.Value)}]"))}.");
+            }
+        }
+
         var previous = CurrentModel?.Version;
         _models.Swap(model);
         _logger.LogInformation("Sentiment model {Version} now serving (was {PreviousVersion}); validation macro-recall {MacroRecall:F4}",
@@ -99,9 +122,11 @@ public sealed class SentimentService : IAsyncDisposable
 
             var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
             var embeddings = _encoder.Embed(order.Select(i => tokens[i]).ToArray());
-            var probabilities = model.Predict(embeddings, order.Length);
+            var lexicon = model.UsesLexicon ? ValenceFeatures(texts, order) : null;
+            var heads = model.Predict(embeddings, order.Length, lexicon);
 
             var labels = model.Manifest.Labels;
+            var probabilities = heads[model.Manifest.Task];
             int negative = IndexOf(labels, "negative"), neutral = IndexOf(labels, "neutral"), positive = IndexOf(labels, "positive");
             var predictions = new SentimentPrediction[texts.Count];
             for (var row = 0; row < order.Length; row++)
@@ -109,7 +134,8 @@ public sealed class SentimentService : IAsyncDisposable
                 var p = probabilities.AsSpan(row * labels.Count, labels.Count);
                 var label = labels[p.IndexOf(TensorMax(p))];
                 predictions[order[row]] = new SentimentPrediction(label, p[positive] - (double)p[negative],
-                    new SentimentProbabilities(p[negative], p[neutral], p[positive]));
+                    new SentimentProbabilities(p[negative], p[neutral], p[positive]),
+                    Emotion(model.Manifest, heads, row), BrandSafety(model.Manifest, heads, row));
                 _metrics.Scored(label);
             }
 
@@ -119,6 +145,49 @@ public sealed class SentimentService : IAsyncDisposable
         {
             model.Release();
         }
+    }
+
+    /// <summary>VADER's scores in the batch's (length-sorted) row order, computed once for every head that takes them.</summary>
+    private static float[] ValenceFeatures(IReadOnlyList<string> texts, int[] order)
+    {
+        var features = new float[order.Length * ValenceScores.Count];
+        for (var row = 0; row < order.Length; row++)
+        {
+            ValenceAnalyzer.Default.Score(texts[order[row]]).CopyTo(features.AsSpan(row * ValenceScores.Count, ValenceScores.Count));
+        }
+
+        return features;
+    }
+
+    private static EmotionPrediction? Emotion(ModelManifest manifest, IReadOnlyDictionary<string, float[]> heads, int row)
+    {
+        if (manifest.Heads?.GetValueOrDefault(EmotionTask) is not { } head || !heads.TryGetValue(EmotionTask, out var all))
+        {
+            return null;
+        }
+
+        var p = all.AsSpan(row * head.Labels.Count, head.Labels.Count);
+        var probabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var c = 0; c < head.Labels.Count; c++)
+        {
+            probabilities[head.Labels[c]] = p[c];
+        }
+
+        return new EmotionPrediction(head.Labels[p.IndexOf(TensorMax(p))], probabilities);
+    }
+
+    /// <summary>Both brand-safety heads or none: half an answer would read as "safe" on the missing side.</summary>
+    private static BrandSafetyPrediction? BrandSafety(ModelManifest manifest, IReadOnlyDictionary<string, float[]> heads, int row)
+    {
+        if (manifest.Heads?.GetValueOrDefault(OffensiveTask) is not { } offensive || manifest.Heads.GetValueOrDefault(HateTask) is not { } hate
+            || !heads.TryGetValue(OffensiveTask, out var offensiveP) || !heads.TryGetValue(HateTask, out var hateP))
+        {
+            return null;
+        }
+
+        return new BrandSafetyPrediction(
+            offensiveP[(row * offensive.Labels.Count) + IndexOf(offensive.Labels, OffensiveTask)],
+            hateP[(row * hate.Labels.Count) + IndexOf(hate.Labels, HateTask)]);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Dashboard;
+using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
@@ -52,6 +53,7 @@ public static class GatewayRegistration
         app.MapIngest();
         app.MapQueries();
         app.MapSentiment();
+        app.MapFeedback();
         app.MapHealth();
         app.MapStreamingMarketingTelemetry();
         app.MapLive();

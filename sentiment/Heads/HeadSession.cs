@@ -3,8 +3,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace StreamingMarketing.Sentiment;
 
 /// <summary>
-/// A small ONNX classifier over pooled encoder embeddings. Heads stay on the CPU: a 384×3 layer costs less
-/// than the transfer to a GPU would.
+/// A small ONNX classifier over pooled encoder embeddings (and, for lexicon heads, VADER's valence scores).
+/// Heads stay on the CPU: a 384×3 layer costs less than the transfer to a GPU would.
 /// </summary>
 public sealed class HeadSession : IDisposable
 {
@@ -13,7 +13,7 @@ public sealed class HeadSession : IDisposable
     private readonly string[] _outputNames;
     private readonly RunOptions _runOptions = new();
 
-    public HeadSession(string modelPath, string inputName, string outputName, int classes)
+    public HeadSession(string modelPath, HeadReference head, int classes)
     {
         using var options = new SessionOptions
         {
@@ -21,15 +21,20 @@ public sealed class HeadSession : IDisposable
             IntraOpNumThreads = 1,
         };
         _session = new InferenceSession(modelPath, options);
-        _inputNames = [inputName];
-        _outputNames = [outputName];
+        _inputNames = head.LexiconInput is null ? [head.Input] : [head.Input, head.LexiconInput];
+        _outputNames = [head.Output];
         Classes = classes;
     }
 
     public int Classes { get; }
 
-    /// <summary>Row-major [rows × 384] embeddings in, row-major [rows × classes] probabilities out.</summary>
-    public float[] Predict(float[] embeddings, int rows)
+    public bool UsesLexicon => _inputNames.Length == 2;
+
+    /// <summary>
+    /// Row-major [rows × 384] embeddings (and [rows × 4] valence scores for lexicon heads) in, row-major
+    /// [rows × classes] probabilities out.
+    /// </summary>
+    public float[] Predict(float[] embeddings, int rows, float[]? lexicon = null)
     {
         if (rows == 0)
         {
@@ -37,7 +42,10 @@ public sealed class HeadSession : IDisposable
         }
 
         using var input = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, SentenceEncoder.Dimensions]);
-        using var outputs = _session.Run(_runOptions, _inputNames, [input], _outputNames);
+        using var valence = UsesLexicon
+            ? OrtValue.CreateTensorValueFromMemory(lexicon ?? throw new ArgumentNullException(nameof(lexicon), "This head takes valence scores."), [rows, ValenceScores.Count])
+            : null;
+        using var outputs = _session.Run(_runOptions, _inputNames, valence is null ? [input] : [input, valence], _outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         if (probabilities.Length != rows * Classes)
         {

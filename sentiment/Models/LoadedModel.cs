@@ -7,13 +7,13 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class LoadedModel
 {
-    private readonly HeadSession _head;
+    private readonly IReadOnlyList<(TaskHead Head, HeadSession Session)> _heads;
     private int _references = 1;
 
-    private LoadedModel(ModelManifest manifest, HeadSession head)
+    private LoadedModel(ModelManifest manifest, IReadOnlyList<(TaskHead, HeadSession)> heads)
     {
         Manifest = manifest;
-        _head = head;
+        _heads = heads;
         Info = new ModelInfo(manifest.Version, manifest.Labels, manifest.Validation, manifest.CreatedAt, DateTimeOffset.UtcNow);
     }
 
@@ -36,28 +36,48 @@ public sealed class LoadedModel
                 $"Model {manifest.Version} was trained on encoder {manifest.Encoder.Sha256}, but this host runs {encoderSha256}.");
         }
 
-        var headPath = Path.Combine(packageDirectory, manifest.Head.File);
-        HeadSession head;
+        var heads = new List<(TaskHead, HeadSession)>();
         try
         {
-            head = new HeadSession(headPath, manifest.Head.Input, manifest.Head.Output, manifest.Labels.Count);
-        }
-        catch (Exception exception) when (exception is not ModelPackageException)
-        {
-            throw new ModelPackageException($"Model {manifest.Version}: ONNX Runtime cannot load {manifest.Head.File}: {exception.Message}", exception);
-        }
-
-        try
-        {
-            Probe(head, manifest.Version);
+            foreach (var head in manifest.AllHeads)
+            {
+                heads.Add((head, OpenAndProbe(packageDirectory, manifest.Version, head)));
+            }
         }
         catch
         {
-            head.Dispose();
+            heads.ForEach(h => h.Item2.Dispose());
             throw;
         }
 
-        return new LoadedModel(manifest, head);
+        return new LoadedModel(manifest, heads);
+    }
+
+    /// <summary>Whether any head takes VADER's valence scores (then the batch computes them once for all).</summary>
+    public bool UsesLexicon => _heads.Any(h => h.Session.UsesLexicon);
+
+    private static HeadSession OpenAndProbe(string packageDirectory, string version, TaskHead head)
+    {
+        HeadSession session;
+        try
+        {
+            session = new HeadSession(Path.Combine(packageDirectory, head.Head.File), head.Head, head.Labels.Count);
+        }
+        catch (Exception exception) when (exception is not ModelPackageException)
+        {
+            throw new ModelPackageException($"Model {version}: ONNX Runtime cannot load the {head.Task} head {head.Head.File}: {exception.Message}", exception);
+        }
+
+        try
+        {
+            Probe(session, $"{version} ({head.Task} head)");
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     private static void Probe(HeadSession head, string version)
@@ -67,7 +87,7 @@ public sealed class LoadedModel
         {
             var embedding = new float[SentenceEncoder.Dimensions];
             embedding[0] = 1f;
-            probabilities = head.Predict(embedding, 1);
+            probabilities = head.Predict(embedding, 1, new float[ValenceScores.Count]);
         }
         catch (Exception exception) when (exception is not ModelPackageException)
         {
@@ -101,10 +121,17 @@ public sealed class LoadedModel
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
-            _head.Dispose();
+            foreach (var (_, session) in _heads)
+            {
+                session.Dispose();
+            }
         }
     }
 
-    /// <summary>Probabilities for <paramref name="rows"/> embeddings; call only while holding a reference.</summary>
-    public float[] Predict(float[] embeddings, int rows) => _head.Predict(embeddings, rows);
+    /// <summary>
+    /// Every head's probabilities for <paramref name="rows"/> embeddings, by task (row-major [rows × labels], in
+    /// the task's label order); call only while holding a reference.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]> Predict(float[] embeddings, int rows, float[]? lexicon = null) =>
+        _heads.ToDictionary(h => h.Head.Task, h => h.Session.Predict(embeddings, rows, lexicon), StringComparer.Ordinal);
 }

@@ -30,6 +30,12 @@ public sealed record ModelManifest
 
     public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Further heads over the same encoder pass, by task ("emotion", "offensive", "hate"); the top-level
+    /// labels/head/validation are the sentiment head. Optional, so format-1 packages without it still load.
+    /// </summary>
+    public IReadOnlyDictionary<string, TaskHead>? Heads { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -66,9 +72,17 @@ public sealed record ModelManifest
             throw new ModelPackageException($"{source} is incomplete: format {CurrentFormat}, version, labels, head file and encoder hash are required.");
         }
 
-        if (manifest.Head.File.Contains('/', StringComparison.Ordinal) || manifest.Head.File.Contains('\\', StringComparison.Ordinal))
+        foreach (var head in manifest.AllHeads)
         {
-            throw new ModelPackageException($"{source} names head file '{manifest.Head.File}' outside the package.");
+            if (head.Head is null || string.IsNullOrWhiteSpace(head.Head.File) || head.Labels is not { Count: >= 2 })
+            {
+                throw new ModelPackageException($"{source} is incomplete: the {head.Task} head needs a file and at least two labels.");
+            }
+
+            if (head.Head.File.Contains('/', StringComparison.Ordinal) || head.Head.File.Contains('\\', StringComparison.Ordinal))
+            {
+                throw new ModelPackageException($"{source} names head file '{head.Head.File}' outside the package.");
+            }
         }
 
         return manifest;
@@ -77,13 +91,24 @@ public sealed record ModelManifest
     public void Write(string packageDirectory) =>
         File.WriteAllText(Path.Combine(packageDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions));
 
+    /// <summary>The sentiment head first, then the further heads in task order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<TaskHead> AllHeads =>
+        [new TaskHead(Task, Labels, Head, Validation), .. (Heads ?? new Dictionary<string, TaskHead>()).OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Value with { Task = h.Key })];
+
     /// <summary>Every file the package consists of, manifest last: it is the commit marker when copying.</summary>
-    public IReadOnlyList<string> Files => [Head.File, FileName];
+    public IReadOnlyList<string> Files => [.. AllHeads.Select(h => h.Head.File).Distinct(StringComparer.Ordinal), FileName];
 }
+
+/// <summary>One head: its task, labels (the graph's output order), graph and cross-validated metrics.</summary>
+public sealed record TaskHead(string Task, IReadOnlyList<string> Labels, HeadReference Head, ValidationMetrics Validation);
 
 public sealed record EncoderReference(string Id, string Sha256, string Pooling, bool Normalized, int MaxTokens);
 
-/// <summary>The head graph: input is [n × 384] float embeddings, output [n × labels] probabilities.</summary>
-public sealed record HeadReference(string File, string Sha256, string Input, string Output);
+/// <summary>
+/// The head graph: input is [n × 384] float embeddings, output [n × labels] probabilities. A head with a
+/// <see cref="LexiconInput"/> also takes [n × 4] VADER valence scores (<see cref="ValenceScores"/>) there.
+/// </summary>
+public sealed record HeadReference(string File, string Sha256, string Input, string Output, string? LexiconInput = null);
 
 public sealed record DataDescription(string Description, IReadOnlyList<string> Sources, int Examples, IReadOnlyDictionary<string, int> ClassCounts);

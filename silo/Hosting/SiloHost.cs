@@ -4,6 +4,7 @@ using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Telemetry;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Grains;
+using StreamingMarketing.Grains.Feedback;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
@@ -39,6 +40,7 @@ public static class SiloHost
                     silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: true);
                     silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
                     silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
+                    silo.Services.AddFileFeedbackStore(settings.FullDataDir);
                     silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
                     break;
                 default:

@@ -17,7 +17,7 @@ public sealed class ModelSwapTests
         using var watcher = new ModelRegistryWatcher(registry, scorer, options, new ListLogger<ModelRegistryWatcher>());
         await watcher.StartAsync(CancellationToken.None);
         await WaitUntil(() => scorer.IsReady, TimeSpan.FromSeconds(10));
-        Assert.Equal("sentiment-v1", scorer.CurrentModel?.Version);
+        Assert.Equal(Packages.NewestShippedVersion, scorer.CurrentModel?.Version);
 
         using var stop = new CancellationTokenSource();
         var failures = 0;
@@ -44,9 +44,9 @@ public sealed class ModelSwapTests
             }
         })).ToList();
 
-        await registry.PublishAsync(Packages.CopyAs("sentiment-v2", temp.Combine("build")));
-        await registry.PromoteAsync("sentiment-v2");
-        await WaitUntil(() => scorer.CurrentModel?.Version == "sentiment-v2", TimeSpan.FromSeconds(10));
+        await registry.PublishAsync(Packages.CopyAs("swapped-in", temp.Combine("build")));
+        await registry.PromoteAsync("swapped-in");
+        await WaitUntil(() => scorer.CurrentModel?.Version == "swapped-in", TimeSpan.FromSeconds(10));
         await registry.PromoteAsync("sentiment-v1");
         await WaitUntil(() => scorer.CurrentModel?.Version == "sentiment-v1", TimeSpan.FromSeconds(10));
         var before = Volatile.Read(ref completed);
@@ -56,7 +56,7 @@ public sealed class ModelSwapTests
         await watcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, failures);
-        Assert.Contains("sentiment-v2", versionsSeen);
+        Assert.Contains("swapped-in", versionsSeen);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ModelSwapTests
         holder.Swap(LoadedModel.Load(Packages.Shipped, encoderSha));
 
         Assert.False(first.IsDisposed);
-        Assert.Equal(3, lease.Predict(new float[SentenceEncoder.Dimensions], 1).Length);
+        Assert.Equal(3, lease.Predict(new float[SentenceEncoder.Dimensions], 1)["sentiment"].Length);
         lease.Release();
         Assert.True(first.IsDisposed);
         Assert.False(first.TryAcquire());
@@ -79,15 +79,15 @@ public sealed class ModelSwapTests
     }
 
     [Fact]
-    public async Task Empty_registry_is_seeded_from_the_shipped_package_and_promoted()
+    public async Task Empty_registry_is_seeded_from_the_shipped_packages_and_the_newest_promoted()
     {
         using var temp = new TemporaryDirectory();
         var registry = new FileSystemModelRegistry(temp.Path);
 
         await ModelRegistrySeeder.SeedIfEmptyAsync(registry, Path.GetDirectoryName(Packages.Shipped)!, new ListLogger<ModelSwapTests>());
 
-        Assert.Equal("sentiment-v1", await registry.GetPromotedVersionAsync());
-        Assert.Equal(["sentiment-v1"], (await registry.ListAsync()).Select(m => m.Version));
+        Assert.Equal(Packages.NewestShippedVersion, await registry.GetPromotedVersionAsync());
+        Assert.Equal(["sentiment-v1", Packages.NewestShippedVersion], (await registry.ListAsync()).Select(m => m.Version));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class BenchCommand
         var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, "sentiment-v1");
         var manifest = scorer.Activate(package);
         var model = ModelManifest.Read(package);
-        using var head = new HeadSession(Path.Combine(package, model.Head.File), model.Head.Input, model.Head.Output, model.Labels.Count);
+        using var head = new HeadSession(Path.Combine(package, model.Head.File), model.Head, model.Labels.Count);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
 
         Console.WriteLine($"Model {manifest.Version} on {scorer.ExecutionProvider}, {Environment.ProcessorCount} cores, " +
@@ -98,7 +98,7 @@ public static class BenchCommand
             var batch = Enumerable.Range(0, batchSize).Select(i => tokens[(position + i) % tokens.Length]).OrderBy(t => t.Length).ToArray();
             position += batchSize;
             var started = Stopwatch.GetTimestamp();
-            head.Predict(encoder.Embed(batch), batch.Length);
+            head.Predict(encoder.Embed(batch), batch.Length, new float[batch.Length * ValenceScores.Count]);
             if (started >= warmUpEnds)
             {
                 stopwatch.Start();

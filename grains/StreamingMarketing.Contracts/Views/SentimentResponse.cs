@@ -14,6 +14,26 @@ public sealed record SentimentResultView
     [Id(0)] public required string Label { get; init; }
     [Id(1)] public required double Score { get; init; }
     [Id(2)] public required Dictionary<string, double> Probabilities { get; init; }
+
+    /// <summary>anger / joy / optimism / sadness, when the serving model carries the emotion head.</summary>
+    [Id(3)] public EmotionView? Emotion { get; init; }
+
+    /// <summary>p(offensive) and p(hate), when the serving model carries the brand-safety heads.</summary>
+    [Id(4)] public BrandSafetyView? BrandSafety { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record EmotionView
+{
+    [Id(0)] public required string Label { get; init; }
+    [Id(1)] public required Dictionary<string, double> Probabilities { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record BrandSafetyView
+{
+    [Id(0)] public required double Offensive { get; init; }
+    [Id(1)] public required double Hate { get; init; }
 }
 
 /// <summary>The answer of <c>GET /api/models/current</c>.</summary>

@@ -47,6 +47,12 @@ public sealed class SentimentScorerGrain(IServiceProvider services) : Grain, ISe
                     ["neutral"] = Math.Round(p.Probabilities.Neutral, 6),
                     ["positive"] = Math.Round(p.Probabilities.Positive, 6),
                 },
+                Emotion = p.Emotion is { } emotion
+                    ? new EmotionView { Label = emotion.Label, Probabilities = emotion.Probabilities.ToDictionary(e => e.Key, e => Math.Round(e.Value, 6)) }
+                    : null,
+                BrandSafety = p.BrandSafety is { } safety
+                    ? new BrandSafetyView { Offensive = Math.Round(safety.Offensive, 6), Hate = Math.Round(safety.Hate, 6) }
+                    : null,
             }).ToList(),
         };
     }

@@ -3,7 +3,13 @@ namespace StreamingMarketing.Sentiment.Tests;
 /// <summary>The shipped package (copied to the test output by the sentiment project) and variants of it.</summary>
 public static class Packages
 {
+    /// <summary>The first shipped package (sentiment head only); tests copy and corrupt it.</summary>
     public static string Shipped => Path.Combine(AppContext.BaseDirectory, "models", "sentiment-v1");
+
+    /// <summary>The package an empty registry promotes: the newest in models/ (sentiment, emotion, offensive, hate heads).</summary>
+    public const string NewestShippedVersion = "sentiment-v2";
+
+    public static string NewestShipped => Path.Combine(AppContext.BaseDirectory, "models", NewestShippedVersion);
 
     /// <summary>A copy of the shipped package under a new version (same head, later creation time).</summary>
     public static string CopyAs(string version, string parentDirectory)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Spectre.Console;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -41,15 +43,22 @@ public static class ClassificationReport
             confusion);
     }
 
-    public static void Print(ValidationMetrics metrics, IReadOnlyList<string> labels, TextWriter output)
+    /// <summary>The metrics table: headline metrics, per-class recall and the confusion matrix.</summary>
+    public static Table Render(ValidationMetrics metrics, IReadOnlyList<string> labels, string title)
     {
-        output.WriteLine($"{metrics.Method} on {metrics.Examples} examples");
-        output.WriteLine($"  macro-recall {metrics.MacroRecall:F4}   accuracy {metrics.Accuracy:F4}   macro-F1 {metrics.MacroF1:F4}");
-        output.WriteLine("  recall     " + string.Join("  ", labels.Select(l => $"{l} {metrics.PerClassRecall[l]:F4}")));
-        output.WriteLine($"  confusion (rows true, columns predicted): {string.Join(" ", labels.Select(l => l.PadLeft(9)))}");
+        var table = new Table().Title(title).AddColumn("true \\ predicted");
+        foreach (var label in labels)
+        {
+            table.AddColumn(new TableColumn(label).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("recall").RightAligned());
         for (var i = 0; i < labels.Count; i++)
         {
-            output.WriteLine($"  {labels[i],40} {string.Join(" ", metrics.ConfusionMatrix[i].Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(9)))}");
+            table.AddRow([labels[i], .. metrics.ConfusionMatrix[i].Select(v => v.ToString(CultureInfo.InvariantCulture)), metrics.PerClassRecall[labels[i]].ToString("F4", CultureInfo.InvariantCulture)]);
         }
+
+        table.Caption($"macro-recall {metrics.MacroRecall:F4}   accuracy {metrics.Accuracy:F4}   macro-F1 {metrics.MacroF1:F4}   ({metrics.Method}, {metrics.Examples} examples)");
+        return table;
     }
 }

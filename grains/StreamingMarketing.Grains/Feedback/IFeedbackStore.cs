@@ -1,0 +1,10 @@
+using StreamingMarketing.Sentiment;
+
+namespace StreamingMarketing.Grains.Feedback;
+
+/// <summary>Where feedback lives durably. Embedded: JSON lines under the data dir (<see cref="FileFeedbackStore"/>).</summary>
+public interface IFeedbackStore
+{
+    /// <summary>Stores <paramref name="entry"/> durably and returns how many entries are stored now.</summary>
+    Task<long> AppendAsync(FeedbackEntry entry);
+}

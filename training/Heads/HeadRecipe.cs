@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace StreamingMarketing.Training;
+
+/// <summary>
+/// How to train a head, written into the package manifest as a spec string (e.g.
+/// <c>ensemble(logreg(l2=300,l1=1)+mlp(hidden=256,epochs=12,dropout=0.3,decay=0.0001,lr=0.001,seed=1,lexicon))</c>),
+/// so the publish gate can re-run the serving model's recipe on the candidate's folds.
+/// </summary>
+public abstract record HeadRecipe
+{
+    /// <summary>Whether the head takes VADER's valence scores beside the embedding.</summary>
+    public abstract bool UsesLexicon { get; }
+
+    public abstract string Spec { get; }
+
+    /// <summary>Fits on <paramref name="features"/> (embedding, then valence scores when any member uses them).</summary>
+    public abstract HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes);
+
+    public override string ToString() => Spec;
+
+    /// <summary>N / (K · n_c): every class weighs the same in total, which is what macro-recall rewards.</summary>
+    public static float[] ClassWeights(IReadOnlyList<int> labels, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        return counts.Select(n => n == 0 ? 0f : labels.Count / (float)(classes * n)).ToArray();
+    }
+
+    public static HeadRecipe Parse(string spec)
+    {
+        spec = spec.Trim();
+        var open = spec.IndexOf('(', StringComparison.Ordinal);
+        if (open <= 0 || !spec.EndsWith(')'))
+        {
+            throw new ArgumentException($"Head recipe '{spec}' is not of the form name(arguments).");
+        }
+
+        var name = spec[..open];
+        var body = spec[(open + 1)..^1];
+        return name switch
+        {
+            "logreg" => LogisticRecipe.From(Arguments(body)),
+            "mlp" => MlpRecipe.From(Arguments(body)),
+            "ensemble" => new EnsembleRecipe(SplitTopLevel(body, '+').Select(Parse).ToList()),
+            _ => throw new ArgumentException($"Unknown head recipe '{name}': expected logreg, mlp or ensemble."),
+        };
+    }
+
+    private static Dictionary<string, string?> Arguments(string body) =>
+        SplitTopLevel(body, ',').Where(a => a.Length > 0).Select(a => a.Split('=', 2))
+            .ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1].Trim() : null, StringComparer.Ordinal);
+
+    private static List<string> SplitTopLevel(string text, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0 && text[i] == separator)
+            {
+                parts.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..].Trim());
+        return parts;
+    }
+
+    protected static float Float(Dictionary<string, string?> arguments, string name, float fallback) =>
+        arguments.TryGetValue(name, out var value) && value is not null ? float.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    protected static string Format(float value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Several heads whose probabilities are averaged; members without the lexicon ignore its columns.</summary>
+public sealed record EnsembleRecipe(IReadOnlyList<HeadRecipe> Members) : HeadRecipe
+{
+    public override bool UsesLexicon => Members.Any(m => m.UsesLexicon);
+
+    public override string Spec => $"ensemble({string.Join("+", Members.Select(m => m.Spec))})";
+
+    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
+    {
+        var networks = new List<DenseNetwork>();
+        foreach (var member in Members)
+        {
+            var own = member.UsesLexicon || !UsesLexicon ? features : FeatureSet.WithoutLexicon(features);
+            networks.AddRange(member.Fit(own, labels, classes).Members.Select(n => n.Inputs < features[0].Length ? n.PadInputs(features[0].Length) : n));
+        }
+
+        return new HeadModel(networks, UsesLexicon);
+    }
+}

@@ -1,0 +1,50 @@
+using StreamingMarketing.Sentiment;
+
+namespace StreamingMarketing.Training;
+
+/// <summary>
+/// Writes a head as ONNX and proves ONNX Runtime (through the serving <see cref="HeadSession"/>) reproduces the
+/// trainer's probabilities on the training rows, so serving and training cannot silently disagree.
+/// </summary>
+public static class HeadExport
+{
+    public const double Tolerance = 1e-4;
+
+    public static HeadReference Write(HeadModel model, string path, IReadOnlyList<float[]> features, string task)
+    {
+        File.WriteAllBytes(path, OnnxHeadGraph.Build(model, SentenceEncoder.Dimensions, task));
+        var reference = new HeadReference(Path.GetFileName(path), EncoderFiles.HashFile(path), OnnxHeadGraph.EmbeddingInput, OnnxHeadGraph.Output,
+            model.UsesLexicon ? OnnxHeadGraph.LexiconInput : null);
+
+        var rows = features.Count;
+        var embeddings = new float[rows * SentenceEncoder.Dimensions];
+        var lexicon = new float[rows * ValenceScores.Count];
+        for (var i = 0; i < rows; i++)
+        {
+            features[i].AsSpan(0, SentenceEncoder.Dimensions).CopyTo(embeddings.AsSpan(i * SentenceEncoder.Dimensions));
+            if (model.UsesLexicon)
+            {
+                features[i].AsSpan(SentenceEncoder.Dimensions).CopyTo(lexicon.AsSpan(i * ValenceScores.Count));
+            }
+        }
+
+        using var session = new HeadSession(path, reference, model.Classes);
+        var actual = session.Predict(embeddings, rows, lexicon);
+        var worst = 0.0;
+        for (var i = 0; i < rows; i++)
+        {
+            var expected = model.Predict(features[i]);
+            for (var c = 0; c < model.Classes; c++)
+            {
+                worst = Math.Max(worst, Math.Abs(expected[c] - actual[(i * model.Classes) + c]));
+            }
+        }
+
+        if (worst > Tolerance)
+        {
+            throw new InvalidOperationException($"The exported {task} head disagrees with the trainer by {worst:E2} (> {Tolerance:E0}); refusing to package it.");
+        }
+
+        return reference;
+    }
+}
