@@ -36,7 +36,7 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         Assert.Null(await registry.GetPromotedVersionAsync());
         await ModelRegistrySeeder.SeedIfEmptyAsync(registry, Path.GetDirectoryName(Packages.Shipped)!, new ListLogger<AzureBlobRegistryTests>());
 
-        Assert.Equal("sentiment-v1", await registry.GetPromotedVersionAsync());
+        Assert.Equal(Packages.NewestShippedVersion, await registry.GetPromotedVersionAsync());
     }
 
     [Fact]

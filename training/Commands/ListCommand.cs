@@ -20,11 +20,14 @@ public static class ListCommand
                 $"{manifest.Validation.MacroRecall:F4}",
                 $"{manifest.Validation.Accuracy:F4}",
                 string.Join(", ", manifest.AllHeads.Select(h => h.Task)),
-                Markup.Escape(PublishGate.RecipeOf(manifest)?.Spec ?? "-"));
+                Markup.Escape(Shorten(PublishGate.RecipeOf(manifest)?.Spec ?? "-")));
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("Full recipes and per-head metrics: evaluate --version NAME.");
         AnsiConsole.MarkupLine(promoted is null ? "No version is promoted." : $"* promoted: {promoted}");
         return 0;
     }
+
+    private static string Shorten(string spec) => spec.Length <= 48 ? spec : spec[..47] + "…";
 }

@@ -13,7 +13,9 @@ public sealed class FileFeedbackStore(FeedbackLog log) : IFeedbackStore
 
     public Task<long> AppendAsync(FeedbackEntry entry)
     {
+        // Count what was there before the first append of this process, so the new entry is not counted twice.
+        var before = _initialCount.Value;
         log.Append(entry);
-        return Task.FromResult(_initialCount.Value + Interlocked.Increment(ref _appended));
+        return Task.FromResult(before + Interlocked.Increment(ref _appended));
     }
 }

@@ -53,6 +53,17 @@ public sealed class FeedbackHttpTests(SiloFixture fixture) : IClassFixture<SiloF
     }
 
     [Fact]
+    public async Task Each_stored_entry_is_counted_once()
+    {
+        var stored = FeedbackLog.ForDataDirectory(fixture.Silo.DataDir);
+
+        var receipt = await (await Http.PostAsJsonAsync("/api/feedback", new { text = "counted once", label = "neutral" }))
+            .Content.ReadFromJsonAsync<FeedbackReceipt>();
+
+        Assert.Equal(stored.ReadAll().Count, receipt!.Stored);
+    }
+
+    [Fact]
     public async Task Feedback_without_a_campaign_is_accepted()
     {
         var response = await Http.PostAsJsonAsync("/api/feedback", new { text = "meh, it is fine I guess", label = "neutral" });
