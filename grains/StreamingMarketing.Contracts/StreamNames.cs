@@ -16,4 +16,7 @@ public static class StreamNames
 
     /// <summary>Memory-stream queues, on silos and clients alike: a client maps streams to queues itself, so both must agree.</summary>
     public const int DefaultMemoryQueues = 32;
+
+    /// <summary>Azure Queue names of the stream provider, shared by silos and client gateways (they must agree).</summary>
+    public static List<string> AzureQueues(int count) => Enumerable.Range(0, count).Select(i => $"{Provider}-{i}").ToList();
 }

@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Streams;
 using StreamingMarketing.Contracts;
+using StreamingMarketing.Grains.DeadLetters;
 using StreamingMarketing.Grains.Storage;
 
 namespace StreamingMarketing.Silo.Hosting;
@@ -16,6 +17,7 @@ public static class EmbeddedProfile
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         silo.AddSqliteGrainStorage(StorageNames.GrainState, Path.Combine(settings.FullDataDir, "grains.db"));
         AddMemoryStreams(silo, settings.StreamQueues);
+        silo.Services.AddSingleton<IDeadLetterSink>(new FileDeadLetterSink(Path.Combine(settings.FullDataDir, "dead-letters")));
     }
 
     /// <summary>Memory streams with implicit-only pub-sub: explicit pub-sub state grows without bound for per-key grains.</summary>

@@ -6,12 +6,15 @@ public static class ProfileDescriptions
     public static string Streams(string profile) => profile switch
     {
         Profiles.Embedded => "memory streams (in-process queues)",
+        Profiles.LocalCluster => "Azure Queue streams (Azurite)",
+        Profiles.Azure => "Event Hubs streams, Azure Table checkpoints",
         _ => profile,
     };
 
     public static string GrainState(string profile) => profile switch
     {
         Profiles.Embedded => "SQLite under the data dir",
+        Profiles.LocalCluster or Profiles.Azure => "Azure Blob grain state, Azure Table clustering",
         _ => profile,
     };
 }

@@ -21,7 +21,9 @@ public static class SiloHost
         var binding = GatewayBinding.Decide(builder.Configuration, SiloSettings.DefaultUrl);
         builder.WebHost.UseUrls(binding.Urls);
 
+        var azure = builder.Configuration.GetSection(AzureSettings.SectionName).Get<AzureSettings>() ?? new AzureSettings();
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(azure);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
         builder.UseOrleans(silo =>
@@ -32,7 +34,6 @@ public static class SiloHost
                 cluster.ServiceId = settings.ServiceId;
             });
             silo.AddStreamingMarketingGrains(builder.Configuration);
-            SiloRoleSetup.Configure(silo, settings, builder.Configuration);
             switch (settings.Profile)
             {
                 case Profiles.Embedded:
@@ -43,12 +44,27 @@ public static class SiloHost
                     silo.Services.AddFileFeedbackStore(settings.FullDataDir);
                     silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
                     break;
+                case Profiles.LocalCluster:
+                    LocalClusterProfile.Configure(silo, settings, azure, builder.Configuration);
+                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: false);
+                    silo.Services.AddHealthChecks().AddCheck<AzureStorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+                    break;
+                case Profiles.Azure:
+                    AzureProfile.Configure(silo, settings, azure, builder.Configuration);
+                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: false);
+                    silo.Services.AddHealthChecks().AddCheck<AzureStorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+                    break;
                 default:
-                    throw new InvalidOperationException($"Unknown profile '{settings.Profile}': expected {Profiles.Embedded}.");
+                    throw new InvalidOperationException(
+                        $"Unknown profile '{settings.Profile}': expected {Profiles.Embedded}, {Profiles.LocalCluster} or {Profiles.Azure}.");
             }
+
+            // After the profile: it may point the model registry somewhere else before the scorer binds its options.
+            SiloRoleSetup.Configure(silo, settings, builder.Configuration);
         });
 
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
+        ProfileIngestLimits.Apply(builder.Services, settings.Profile);
 
         var app = builder.Build();
         binding.Log(app.Logger);

@@ -36,4 +36,6 @@ public sealed class SiloSettings
 public static class Profiles
 {
     public const string Embedded = "embedded";
+    public const string LocalCluster = "local-cluster";
+    public const string Azure = "azure";
 }

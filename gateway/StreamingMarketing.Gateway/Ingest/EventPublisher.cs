@@ -28,7 +28,15 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
             async (pair, ct) =>
             {
-                if (!await TryPublishAsync(streamNamespace, pair.Key, new InteractionBatch([.. pair.Value]), ct))
+                var published = true;
+                foreach (var item in StreamItemSplitter.Split(pair.Value, options.MaxStreamItemBytes))
+                {
+                    published &= await TryPublishAsync(streamNamespace, pair.Key, item, ct);
+                }
+
+                // A campaign with any item unpublished is reported whole: the connector resends all of it with the
+                // same eventIds, and the campaign grain drops the part that did arrive.
+                if (!published)
                 {
                     lock (failed)
                     {

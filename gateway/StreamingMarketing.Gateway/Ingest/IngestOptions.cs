@@ -11,6 +11,12 @@ public sealed class IngestOptions
     /// <summary>How long a publish keeps retrying a full stream queue before its events are answered 503.</summary>
     public TimeSpan MaxPublishBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Upper bound on one stream item's estimated serialized size; 0 = unbounded (memory streams). Azure Queue
+    /// messages hold 64 KiB after base64, so persistent-queue profiles split a campaign's events into smaller items.
+    /// </summary>
+    public int MaxStreamItemBytes { get; set; }
+
     /// <summary>Campaign batches of one request published at once.</summary>
     public int PublishConcurrency { get; set; } = 16;
 }

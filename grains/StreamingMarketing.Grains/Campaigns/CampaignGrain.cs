@@ -6,6 +6,7 @@ using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.DeadLetters;
 using StreamingMarketing.Grains.Scoring;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Grains.Telemetry;
@@ -27,6 +28,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private readonly CoalescedStateWriter<CampaignState> writer;
     private const int ScoringChunk = 256;
     private CampaignAggregator aggregator = null!;
+    private readonly IDeadLetterSink? deadLetters;
     private bool scoring;
 
     public CampaignGrain(
@@ -34,8 +36,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         IOptions<AggregationOptions> options,
         TimeProvider clock,
         UnsavedGrains unsaved,
-        ILogger<CampaignGrain> logger)
+        ILogger<CampaignGrain> logger,
+        IDeadLetterSink? deadLetters = null)
     {
+        this.deadLetters = deadLetters;
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
@@ -103,7 +107,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
 
         await ForwardToUsersAsync(fresh);
-        Apply(fresh);
+        var poison = Apply(fresh);
+        await DeadLetterAsync(poison);
         await RegisterOnceAsync();
 
         if (options.WriteStateBeforeAck)
@@ -130,8 +135,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
     public Task FlushAsync() => writer.WriteIfDirtyAsync();
 
-    private void Apply(List<InteractionEvent> events)
+    private List<(InteractionEvent Event, string Error)> Apply(List<InteractionEvent> events)
     {
+        var poison = new List<(InteractionEvent, string)>();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var e in events)
         {
@@ -145,14 +151,31 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
             }
             catch (Exception exception)
             {
-                // A poison event must not stall the stream: count it, log it, move on.
+                // A poison event must not stall the stream: count it, log it, dead-letter it, move on.
                 aggregator.TryRemember(e.EventId);
                 PipelineMetrics.PoisonEvents.Add(1);
-                logger.LogError(exception, "Skipping event {EventId} of campaign {CampaignId}: it failed to apply", e.EventId, CampaignId);
+                logger.LogError(exception, "Dead-lettering event {EventId} of campaign {CampaignId}: it failed to apply", e.EventId, CampaignId);
+                poison.Add((e, exception.Message));
             }
         }
 
         writer.MarkDirty();
+        return poison;
+    }
+
+    private async Task DeadLetterAsync(List<(InteractionEvent Event, string Error)> poison)
+    {
+        foreach (var (e, error) in poison)
+        {
+            try
+            {
+                await (deadLetters?.WriteAsync(e, error) ?? Task.CompletedTask);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Could not dead-letter event {EventId}; it stays in the log above", e.EventId);
+            }
+        }
     }
 
     /// <summary>

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using StreamingMarketing.Contracts.Events;
+
+namespace StreamingMarketing.Grains.DeadLetters;
+
+/// <summary>Embedded profile: dead letters appended as NDJSON to <c>dead-letters/YYYY-MM-DD.ndjson</c> under the data dir.</summary>
+public sealed class FileDeadLetterSink(string directory) : IDeadLetterSink
+{
+    private readonly Lock gate = new();
+
+    public Task WriteAsync(InteractionEvent poison, string error)
+    {
+        var letter = new DeadLetter(DateTime.UtcNow, error, poison);
+        var line = JsonSerializer.Serialize(letter, JsonSerializerOptions.Web) + "\n";
+        lock (gate)
+        {
+            // Poison events are rare; a synchronous append keeps lines whole without a writer task to manage.
+            Directory.CreateDirectory(directory);
+            File.AppendAllText(Path.Combine(directory, $"{letter.At:yyyy-MM-dd}.ndjson"), line);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using StreamingMarketing.Gateway.Ingest;
+
+namespace StreamingMarketing.Silo.Hosting;
+
+/// <summary>Stream item bounds each profile's queues can carry.</summary>
+public static class ProfileIngestLimits
+{
+    /// <summary>Azure Queue: 64 KiB per message after base64 (48 KiB raw), less headroom for Orleans' envelope.</summary>
+    public const int AzureQueueItemBytes = 40_000;
+
+    /// <summary>Event Hubs standard tier: 1 MB per event.</summary>
+    public const int EventHubsItemBytes = 900_000;
+
+    public static void Apply(IServiceCollection services, string profile)
+    {
+        var bound = profile switch
+        {
+            Profiles.LocalCluster => AzureQueueItemBytes,
+            Profiles.Azure => EventHubsItemBytes,
+            _ => 0,
+        };
+        if (bound > 0)
+        {
+            services.PostConfigure<IngestOptions>(options => options.MaxStreamItemBytes = options.MaxStreamItemBytes == 0 ? bound : options.MaxStreamItemBytes);
+        }
+    }
+}
