@@ -62,6 +62,14 @@ public sealed class TrainingSilo : IAsyncLifetime
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalising session is left to the OS's temp cleanup.
+        }
     }
 
     private static int FreePort()
