@@ -131,4 +131,19 @@ public sealed class ApiKeyTests(KeyedSiloFixture fixture)
         Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
         Assert.Equal("text/event-stream", stream.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task Feedback_needs_the_admin_scope()
+    {
+        using var reader = fixture.Client(KeyedSiloFixture.ReadKey);
+        using var admin = fixture.Client(KeyedSiloFixture.FullKey);
+        var feedback = new { text = "not negative at all, this is sarcasm done right", label = "positive", campaignId = "c-auth" };
+
+        using var refused = await reader.PostAsJsonAsync("/api/feedback", feedback);
+        using var stored = await admin.PostAsJsonAsync("/api/feedback", feedback);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("'admin' scope", (await refused.Content.ReadFromJsonAsync<ErrorResponse>())!.Error);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+    }
 }
