@@ -1,7 +1,6 @@
-using Orleans.Configuration;
-using StreamingMarketing.Contracts;
 using StreamingMarketing.Gateway;
 using StreamingMarketing.Gateway.Auth;
+using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Client.Gateway;
 
@@ -15,6 +14,12 @@ public static class StandaloneGateway
 
     public static async Task<int> RunAsync(string[] args)
     {
+        await Build(args).RunAsync();
+        return CommandLine.Ok;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
         {
@@ -25,24 +30,16 @@ public static class StandaloneGateway
         var binding = GatewayBinding.Decide(builder.Configuration, DefaultUrl);
         builder.WebHost.UseUrls(binding.Urls);
 
-        var gatewayPort = builder.Configuration.GetValue("Client:GatewayPort", 30000);
-        var clusterId = builder.Configuration.GetValue("Client:ClusterId", "streamingmarketing")!;
-        var serviceId = builder.Configuration.GetValue("Client:ServiceId", "streamingmarketing")!;
-        builder.UseOrleansClient(client =>
-        {
-            client.UseLocalhostClustering(gatewayPort, serviceId, clusterId);
-            client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(StreamNames.DefaultMemoryQueues));
-            client.Configure<GatewayOptions>(gateway => gateway.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
-        });
+        var profile = Profiles.Embedded;
+        builder.UseOrleansClient(client => profile = ClientProfiles.Configure(client, builder.Configuration, builder.Services));
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
 
         var app = builder.Build();
         binding.Log(app.Logger);
         app.MapStreamingMarketingApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Standalone gateway started: profile embedded (localhost cluster, silo gateway port {GatewayPort}), HTTP {Urls}",
-            gatewayPort, string.Join(", ", app.Urls)));
-        await app.RunAsync();
-        return CommandLine.Ok;
+            "Standalone gateway started: profile {Profile}, streams {Streams}, HTTP {Urls}",
+            profile, ProfileDescriptions.Streams(profile), string.Join(", ", app.Urls)));
+        return app;
     }
 }

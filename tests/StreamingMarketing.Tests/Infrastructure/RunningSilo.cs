@@ -25,15 +25,19 @@ public sealed class RunningSilo : IAsyncDisposable
 
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "sm-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The Orleans gateway port clients (the standalone HTTP gateway) connect to.</summary>
+    public int GatewayPort { get; private init; }
+
     public static async Task<RunningSilo> StartAsync(string? dataDir = null, params string[] extraArgs)
     {
         dataDir ??= NewDataDir();
+        var gatewayPort = FreePorts.Next();
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
             "--data-dir", dataDir,
             "--silo-port", FreePorts.Next().ToString(),
-            "--gateway-port", FreePorts.Next().ToString(),
+            "--gateway-port", gatewayPort.ToString(),
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];
@@ -41,7 +45,7 @@ public sealed class RunningSilo : IAsyncDisposable
         await app.StartAsync();
         var address = app.Urls.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        return new RunningSilo(app, dataDir, http);
+        return new RunningSilo(app, dataDir, http) { GatewayPort = gatewayPort };
     }
 
     public async Task<T> GetAsync<T>(string path) => (await Http.GetFromJsonAsync<T>(path))!;
