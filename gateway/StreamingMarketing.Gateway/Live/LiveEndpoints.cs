@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Gateway.Auth;
-using StreamingMarketing.Gateway.Queries;
 
 namespace StreamingMarketing.Gateway.Live;
 
@@ -22,17 +21,20 @@ public static class LiveEndpoints
     /// <summary>Sent instead of <see cref="CampaignEvent"/> while the campaign has received no event yet.</summary>
     public const string MissingEvent = "missing";
 
-    /// <summary>The list stream carries the first page: a dashboard shows at most this many campaigns at once.</summary>
+    /// <summary>
+    /// The list stream carries the newest campaigns (the catalog's tail, by first event): a dashboard shows this many
+    /// at once, and a campaign that just started must appear on it however many older ones exist.
+    /// </summary>
     public const int ListSize = 100;
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/live", Campaigns)
             .WithName("LiveCampaigns")
-            .WithSummary("Server-Sent Events: the campaign list (first 100) whenever it changes")
-            .WithDescription("Event 'campaigns', data as GET /api/campaigns. Checked every second; repeated every 15 s as a keep-alive. " +
+            .WithSummary("Server-Sent Events: the 100 newest campaigns with headline KPIs, whenever they change")
+            .WithDescription("Event 'campaigns', data {items, total} with items as in GET /api/campaigns. Checked every second; repeated every 15 s as a keep-alive. " +
                              "Also takes the key as ?apiKey= because EventSource cannot set headers.")
-            .Produces<CampaignListResponse>(contentType: "text/event-stream")
+            .Produces<LiveCampaignList>(contentType: "text/event-stream")
             .AcceptApiKeyInQuery();
 
         app.MapGet("/api/campaigns/{campaignId}/live", Campaign)
@@ -53,10 +55,19 @@ public static class LiveEndpoints
         TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
             () => client.GetGrain<ICampaignGrain>(campaignId).GetViewAsync(), CampaignEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
 
-    private static async Task<CampaignListResponse?> ReadListAsync(IClusterClient client)
+    private static async Task<LiveCampaignList?> ReadListAsync(IClusterClient client)
     {
-        var page = await client.GetGrain<ICampaignCatalogGrain>(0).GetPageAsync(0, ListSize);
+        var catalog = client.GetGrain<ICampaignCatalogGrain>(0);
+        var page = await catalog.GetPageAsync(0, ListSize);
+        if (page.Total > ListSize)
+        {
+            page = await catalog.GetPageAsync(page.Total - ListSize, ListSize);
+        }
+
         var summaries = await Task.WhenAll(page.CampaignIds.Select(id => client.GetGrain<ICampaignGrain>(id).GetSummaryAsync()));
-        return new CampaignListResponse(summaries.OfType<CampaignSummary>().ToList(), 1, ListSize, page.Total);
+        return new LiveCampaignList(summaries.OfType<CampaignSummary>().ToList(), page.Total);
     }
 }
+
+/// <summary>What <c>GET /api/live</c> pushes: the newest campaigns and how many exist in all.</summary>
+public sealed record LiveCampaignList(List<CampaignSummary> Items, int Total);

@@ -47,7 +47,7 @@ internal static class EndpointExamples
             [200] = ExampleValues.Model,
             [503] = ExampleValues.Error("No sentiment model is loaded yet."),
         }),
-        ["LiveCampaigns"] = new(null, new() { [200] = new SseExample(LiveEndpoints.CampaignsEvent, ExampleValues.CampaignList) }),
+        ["LiveCampaigns"] = new(null, new() { [200] = new SseExample(LiveEndpoints.CampaignsEvent, ExampleValues.LiveList) }),
         ["LiveCampaign"] = new(null, new() { [200] = new SseExample(LiveEndpoints.CampaignEvent, ExampleValues.Campaign) }),
         ["PostFeedback"] = new(ExampleValues.Feedback, new()
         {

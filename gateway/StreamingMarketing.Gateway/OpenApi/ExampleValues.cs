@@ -1,5 +1,6 @@
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Gateway.Live;
 using StreamingMarketing.Gateway.Queries;
 
 namespace StreamingMarketing.Gateway.OpenApi;
@@ -45,6 +46,8 @@ internal static class ExampleValues
     };
 
     public static CampaignListResponse CampaignList => new([Summary], 1, 50, 1);
+
+    public static LiveCampaignList LiveList => new([Summary], 1);
 
     public static WindowView Window(string bucketSize, DateTime from) => new()
     {

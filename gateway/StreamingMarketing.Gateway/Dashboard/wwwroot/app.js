@@ -40,10 +40,18 @@ async function route() {
   }
 }
 
-// The first answer comes over plain HTTP, which tells a missing or wrong key (401) apart; then the stream takes over.
+// A plain request first, because only HTTP tells a missing or wrong key (401) apart; then the stream draws the list.
 async function showList() {
-  view.replaceChildren(renderCampaignList(await getJson('/api/campaigns?pageSize=100')));
+  await getJson('/api/campaigns?pageSize=1');
+  view.replaceChildren(loading('Loading campaigns…'));
   stream = live('/api/live', { campaigns: list => view.replaceChildren(renderCampaignList(list)) }, setLiveState);
+}
+
+function loading(text) {
+  const p = document.createElement('p');
+  p.className = 'empty';
+  p.textContent = text;
+  return p;
 }
 
 async function showCampaign(campaignId) {

@@ -23,6 +23,7 @@ export function renderCampaignList(list) {
       card('Campaigns', formatCount(list.total), 'campaigns'),
       card('Events', formatCount(totalEvents), 'all-events'),
       card('Conversion value', formatMoney(totalValue), 'all-value')),
+    list.total > campaigns.length && h('p', { class: 'empty' }, `Showing the ${campaigns.length} newest of ${formatCount(list.total)} campaigns; the command-line client's campaigns command pages through all.`),
     campaigns.length === 0
       ? h('p', { class: 'empty' }, 'No campaign has received an event yet. Send some with the command-line client: demo or send FILE.')
       : h('table', { class: 'table' },
