@@ -29,5 +29,8 @@ public sealed class ApiKeyStore(IReadOnlyList<ApiKey> keys)
         return match;
     }
 
+    /// <summary>Whether <paramref name="presented"/> may do what <paramref name="scope"/> allows (anyone may while no key is configured).</summary>
+    public bool Allows(string? presented, string scope) => !Enabled || (presented is not null && Find(presented)?.Has(scope) == true);
+
     public ApiKey? ByName(string? name) => name is null ? null : keys.FirstOrDefault(k => k.Name == name);
 }

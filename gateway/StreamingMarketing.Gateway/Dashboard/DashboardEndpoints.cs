@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using StreamingMarketing.Gateway.Auth;
 
 namespace StreamingMarketing.Gateway.Dashboard;
 
@@ -18,9 +22,18 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (DashboardAssets assets, HttpContext context) => Serve(assets, IndexFile, context)).ExcludeFromDescription();
+        app.MapGet("/", ServePageAsync).ExcludeFromDescription();
         app.MapGet("/assets/{file}", (string file, DashboardAssets assets, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> ServePageAsync(
+        HttpContext context, DashboardAssets assets, ApiKeyStore keys, IClusterClient client, IOptions<JsonOptions> json, ILoggerFactory loggers)
+    {
+        var page = assets.Find(IndexFile)!;
+        var content = await FirstPaint.RenderAsync(page.Content, context, keys, client, json.Value.SerializerOptions, loggers.CreateLogger(typeof(DashboardEndpoints)));
+        context.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        return Results.Bytes(content, page.ContentType);
     }
 
     private static IResult Serve(DashboardAssets assets, string name, HttpContext context)

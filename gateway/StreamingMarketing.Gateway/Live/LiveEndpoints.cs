@@ -21,12 +21,6 @@ public static class LiveEndpoints
     /// <summary>Sent instead of <see cref="CampaignEvent"/> while the campaign has received no event yet.</summary>
     public const string MissingEvent = "missing";
 
-    /// <summary>
-    /// The list stream carries the newest campaigns (the catalog's tail, by first event): a dashboard shows this many
-    /// at once, and a campaign that just started must appear on it however many older ones exist.
-    /// </summary>
-    public const int ListSize = 100;
-
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/live", Campaigns)
@@ -49,25 +43,10 @@ public static class LiveEndpoints
 
     private static ServerSentEventsResult<string> Campaigns(IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
-            () => ReadListAsync(client), CampaignsEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
+            () => LiveCampaignList.ReadAsync(client), CampaignsEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
 
     private static ServerSentEventsResult<string> Campaign(string campaignId, IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
             () => client.GetGrain<ICampaignGrain>(campaignId).GetViewAsync(), CampaignEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
-
-    private static async Task<LiveCampaignList?> ReadListAsync(IClusterClient client)
-    {
-        var catalog = client.GetGrain<ICampaignCatalogGrain>(0);
-        var page = await catalog.GetPageAsync(0, ListSize);
-        if (page.Total > ListSize)
-        {
-            page = await catalog.GetPageAsync(page.Total - ListSize, ListSize);
-        }
-
-        var summaries = await Task.WhenAll(page.CampaignIds.Select(id => client.GetGrain<ICampaignGrain>(id).GetSummaryAsync()));
-        return new LiveCampaignList(summaries.OfType<CampaignSummary>().ToList(), page.Total);
-    }
 }
 
-/// <summary>What <c>GET /api/live</c> pushes: the newest campaigns and how many exist in all.</summary>
-public sealed record LiveCampaignList(List<CampaignSummary> Items, int Total);

@@ -64,4 +64,18 @@ public sealed class DashboardBrowserTests(KeyedSiloFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath("dashboard-campaign.png"), FullPage = true });
         Assert.Empty(scriptErrors);
     }
+
+    [Fact]
+    public async Task Chromium_reading_the_page_once_loaded_sees_a_campaign_just_posted()
+    {
+        var campaign = $"dump-{Guid.NewGuid():N}";
+        await fixture.PostEventsAsync(Traffic(campaign, impressions: 3, likes: 1, comments: 0));
+        string dom = "";
+
+        // The page embeds the list for its first paint, so even a tool that runs no script after load sees it.
+        await RunningSilo.EventuallyAsync(async () => (dom = await HeadlessChromium.DumpDomAsync($"{fixture.BaseAddress}?apiKey={KeyedSiloFixture.ReadKey}"))
+            .Contains($"data-campaign=\"{campaign}\""), TimeSpan.FromSeconds(30));
+
+        Assert.Contains($"<tr data-campaign=\"{campaign}\"", dom);
+    }
 }

@@ -64,4 +64,31 @@ public sealed partial class DashboardPageTests(KeyedSiloFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task With_a_read_key_in_the_address_the_page_embeds_the_newest_campaigns_for_its_first_paint()
+    {
+        var campaign = $"paint-{Guid.NewGuid():N}";
+        await fixture.PostEventsAsync(Infrastructure.Events.Json($"e-{Guid.NewGuid():N}", "like", "u-1", campaign));
+        using var http = fixture.Client();
+        string page = "";
+
+        await Infrastructure.RunningSilo.EventuallyAsync(async () => (page = await http.GetStringAsync($"/?apiKey={KeyedSiloFixture.ReadKey}")).Contains(campaign));
+
+        Assert.Contains("<script id=\"first-paint\" type=\"application/json\">", page);
+        Assert.Contains($"\"campaignId\":\"{campaign}\"", page);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?apiKey=not-a-key")]
+    public async Task Without_a_valid_read_key_the_page_embeds_no_data(string path)
+    {
+        using var http = fixture.Client();
+
+        var page = await http.GetStringAsync(path);
+
+        Assert.DoesNotContain("first-paint", page);
+        Assert.Contains("<main id=\"view\">", page);
+    }
 }

@@ -34,6 +34,24 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(playwright, browser);
     }
 
+    /// <summary>The page's DOM once loaded, as <c>chromium --headless --dump-dom URL</c> prints it (no script driving it).</summary>
+    public static async Task<string> DumpDomAsync(string url)
+    {
+        Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing: run .ci/prepare (it installs Debian's chromium package).");
+        var start = new System.Diagnostics.ProcessStartInfo(ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in Args.Append("--dump-dom").Append(url))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var chromium = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var dom = chromium.StandardOutput.ReadToEndAsync(timeout.Token);
+        _ = chromium.StandardError.ReadToEndAsync(timeout.Token);
+        await chromium.WaitForExitAsync(timeout.Token);
+        return await dom;
+    }
+
     /// <summary>Where screenshots go: <c>artifacts/</c> in the test output directory.</summary>
     public static string ArtifactPath(string name)
     {

@@ -8,6 +8,14 @@ const liveBadge = document.getElementById('live');
 const errorBox = document.getElementById('error');
 const keyForm = document.getElementById('key-form');
 let stream = null;
+// The campaign list the server embedded in the page (FirstPaint.cs), used once.
+let firstPaint = takeFirstPaint();
+
+function takeFirstPaint() {
+  const element = document.getElementById('first-paint');
+  element?.remove();
+  return element ? JSON.parse(element.textContent) : null;
+}
 
 function setLiveState(state) {
   liveBadge.dataset.state = state;
@@ -40,10 +48,12 @@ async function route() {
   }
 }
 
-// A plain request first, because only HTTP tells a missing or wrong key (401) apart; then the stream draws the list.
+// An embedded first paint is drawn before anything is awaited. Then a plain request, because only HTTP tells a
+// missing or wrong key (401) apart, and the stream keeps the list current.
 async function showList() {
+  view.replaceChildren(firstPaint ? renderCampaignList(firstPaint) : loading('Loading campaigns…'));
+  firstPaint = null;
   await getJson('/api/campaigns?pageSize=1');
-  view.replaceChildren(loading('Loading campaigns…'));
   stream = live('/api/live', { campaigns: list => view.replaceChildren(renderCampaignList(list)) }, setLiveState);
 }
 
