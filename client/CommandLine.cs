@@ -59,7 +59,8 @@ public static class CommandLine
             Usage: dotnet run --project client -c Release -- <command> [options]
 
               gateway [--urls URL] [--gateway-port P]   host the HTTP API as a standalone Orleans client
-              bench [--quick] [--events N]              measure the pipeline beside its ceilings (embedded silo in-process)
+              bench [--quick] [--events N]              measure the pipeline and the scorer beside their ceilings (embedded silo in-process)
+              bench --cost-curve [--max-users N]        throughput and memory per user grain at 1k to 1M users
             """);
         AnsiConsole.WriteLine(ClientCommands.Usage);
         return Usage;

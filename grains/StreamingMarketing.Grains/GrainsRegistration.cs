@@ -14,6 +14,7 @@ public static class GrainsRegistration
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<UnsavedGrains>();
+        silo.Services.AddHostedService<UnsavedStateFlusher>();
         silo.Services.Configure<AggregationOptions>(configuration.GetSection(AggregationOptions.SectionName));
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         return silo;

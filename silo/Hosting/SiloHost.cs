@@ -40,8 +40,6 @@ public static class SiloHost
                     EmbeddedProfile.Configure(silo, settings);
                     silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: true);
                     silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
-                    silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
-                    silo.Services.AddFileFeedbackStore(settings.FullDataDir);
                     silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
                     break;
                 case Profiles.LocalCluster:
@@ -58,6 +56,11 @@ public static class SiloHost
                     throw new InvalidOperationException(
                         $"Unknown profile '{settings.Profile}': expected {Profiles.Embedded}, {Profiles.LocalCluster} or {Profiles.Azure}.");
             }
+
+            // Every profile: flush unsaved grain state on a clean stop (after the stream drain, registered above);
+            // feedback is kept under the data dir of the silo whose feedback grain receives it.
+            silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
+            silo.Services.AddFileFeedbackStore(settings.FullDataDir);
 
             // After the profile: it may point the model registry somewhere else before the scorer binds its options.
             SiloRoleSetup.Configure(silo, settings, builder.Configuration);

@@ -52,6 +52,27 @@ public sealed class EventBodyReader(IngestOptions options)
 
     private ParsedBody ParseArray(ReadOnlyMemory<byte> body)
     {
+        // Fast path: one source-generated pass over a well-formed array. Only a body with a bad item pays for the
+        // slower per-item pass that tells which item is wrong.
+        try
+        {
+            var events = JsonSerializer.Deserialize(body.Span, GatewayJsonContext.Default.ListIncomingEvent);
+            if (events is not null && !events.Contains(null!))
+            {
+                return events.Count > options.MaxEventsPerRequest
+                    ? TooMany(events.Count)
+                    : new ParsedBody(events.ConvertAll(e => new ParsedItem(e, null)));
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return ParseArrayItemByItem(body);
+    }
+
+    private ParsedBody ParseArrayItemByItem(ReadOnlyMemory<byte> body)
+    {
         JsonDocument document;
         try
         {

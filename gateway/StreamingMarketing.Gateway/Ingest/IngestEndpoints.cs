@@ -97,6 +97,7 @@ public static class IngestEndpoints
         var failedCampaigns = byCampaign.Count == 0 ? [] : await publisher.PublishAsync(byCampaign, cancellationToken);
 
         var acceptedCount = 0;
+        var acceptedByKind = new AcceptedTally();
         foreach (var (campaignId, campaignEvents) in byCampaign)
         {
             if (failedCampaigns.Contains(campaignId))
@@ -110,12 +111,10 @@ public static class IngestEndpoints
             }
 
             acceptedCount += campaignEvents.Count;
-            foreach (var e in campaignEvents)
-            {
-                IngestMetrics.Accepted.Add(1, new("platform", e.Platform.ToWireName()), new("type", e.Type.ToWireName()));
-            }
+            acceptedByKind.Add(campaignEvents);
         }
 
+        acceptedByKind.Record();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         var unpublished = failedCampaigns.Sum(id => byCampaign[id].Count);
         var rejected = items.Count - acceptedCount - duplicates - unpublished;

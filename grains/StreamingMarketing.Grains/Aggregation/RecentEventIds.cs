@@ -24,12 +24,18 @@ public sealed class RecentEventIds
 
     public RecentEventIds(int capacity) => Capacity = capacity;
 
-    public bool Contains(ulong id) => Index.Contains(id);
+    /// <summary>
+    /// Up to this many ids a linear scan of the ring beats a hash set, and saves the set's memory: user profiles
+    /// (128 ids) are the many small grains whose bytes count.
+    /// </summary>
+    private const int ScanLimit = 256;
+
+    public bool Contains(ulong id) => Capacity <= ScanLimit ? Array.IndexOf(Ring, id, 0, Count) >= 0 : Index.Contains(id);
 
     /// <summary>Remembers the id; false when it was already remembered.</summary>
     public bool Add(ulong id)
     {
-        if (!Index.Add(id))
+        if (Capacity <= ScanLimit ? Contains(id) : !Index.Add(id))
         {
             return false;
         }
@@ -37,7 +43,7 @@ public sealed class RecentEventIds
         if (Ring.Length < Capacity && Count == Ring.Length)
         {
             // Grow geometrically: most grains see far fewer events than the capacity.
-            var grown = new ulong[Math.Min(Capacity, Math.Max(16, Ring.Length * 2))];
+            var grown = new ulong[Math.Min(Capacity, Math.Max(4, Ring.Length * 2))];
             Array.Copy(Ring, grown, Count);
             Ring = grown;
         }
@@ -49,7 +55,11 @@ public sealed class RecentEventIds
             return true;
         }
 
-        Index.Remove(Ring[Next]);
+        if (Capacity > ScanLimit)
+        {
+            Index.Remove(Ring[Next]);
+        }
+
         Ring[Next] = id;
         Next = (Next + 1) % Capacity;
         return true;
