@@ -6,8 +6,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
+# linux-x64 only; ONNX Runtime's Windows natives and its CUDA/TensorRT providers are dead weight here (see silo.Dockerfile).
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish client -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app
+    dotnet publish client -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app \
+    && rm -f /app/onnxruntime*.dll /app/libonnxruntime_providers_cuda.so /app/libonnxruntime_providers_tensorrt.so
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

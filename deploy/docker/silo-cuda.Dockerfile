@@ -9,8 +9,11 @@ ARG CUDA_IMAGE=nvidia/cuda:13.0.1-cudnn-runtime-ubuntu24.04
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
+# linux-x64 only; ONNX Runtime's Windows natives and the TensorRT provider (it needs TensorRT, not in the image)
+# are dead weight. The CUDA provider stays: it is what this image is for.
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish silo -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app
+    dotnet publish silo -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o /app \
+    && rm -f /app/onnxruntime*.dll /app/libonnxruntime_providers_tensorrt.so
 
 # The ASP.NET Core runtime is taken from Microsoft's image rather than downloaded: same version as the CPU image,
 # no network at build time. Both are Ubuntu 24.04, so its native dependencies match.

@@ -82,6 +82,16 @@ public sealed partial class DockerfileTests
     }
 
     [Theory, MemberData(nameof(Names))]
+    public void Only_the_cuda_image_keeps_the_onnx_runtime_cuda_provider(string name)
+    {
+        var publish = Assert.Single(Dockerfile.Read(name).Stages[0].All("RUN"), run => run.Contains("dotnet publish", StringComparison.Ordinal));
+
+        // The Windows natives go everywhere; the 285 MB CUDA provider only where CUDA is there to load it.
+        Assert.Contains("rm -f /app/onnxruntime*.dll", publish, StringComparison.Ordinal);
+        Assert.Equal(name != "silo-cuda", publish.Contains("/app/libonnxruntime_providers_cuda.so", StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Names))]
     public void Build_context_leaves_out_build_outputs_data_and_git(string name)
     {
         // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile when the context is the repository root.
