@@ -61,6 +61,7 @@ public static class CommandLine
               gateway [--urls URL] [--gateway-port P]   host the HTTP API as a standalone Orleans client
               bench [--quick] [--events N]              measure the pipeline and the scorer beside their ceilings (embedded silo in-process)
               bench --cost-curve [--max-users N]        throughput and memory per user grain at 1k to 1M users
+              bench --cluster [--events N]              local-cluster with 1, 2, 3 silo processes beside embedded (Azurite)
             """);
         AnsiConsole.WriteLine(ClientCommands.Usage);
         return Usage;

@@ -19,6 +19,12 @@ public static class BenchCommand
     {
         var quick = args.Contains("--quick");
         var events = ArgValue(args, "--events") ?? (quick ? 60_000 : 200_000);
+        if (args.Contains("--cluster"))
+        {
+            await ClusterBench.RunAsync(ArgValue(args, "--events") ?? 20_000);
+            return CommandLine.Ok;
+        }
+
         var dataDir = Path.Combine(Path.GetTempPath(), "sm-bench", Guid.NewGuid().ToString("N"));
 
         await using var app = await EmbeddedCluster.StartAsync(dataDir);

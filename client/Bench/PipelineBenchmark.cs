@@ -14,7 +14,8 @@ namespace StreamingMarketing.Client.Bench;
 /// </summary>
 public sealed class PipelineBenchmark(EventPublisher publisher, HttpClient http, LagRecorder lag)
 {
-    private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
+    /// <summary>Events as a connector sends them: enums as lower-case names.</summary>
+    internal static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Spectre.Console;
+using StreamingMarketing.Contracts.Events;
+
+namespace StreamingMarketing.Client.Bench;
+
+/// <summary>
+/// <c>bench --cluster</c>: events/s through the HTTP gateways of 1, 2 and 3 silo processes in the local-cluster profile
+/// (Azurite: Azure Queue streams, Blob state written before each acknowledgement), beside one embedded silo process,
+/// all with the same traffic in one run. Each configuration gets a fresh Azurite and fresh data dirs.
+/// </summary>
+public static class ClusterBench
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static async Task RunAsync(int events)
+    {
+        var root = FindRepositoryRoot();
+        var siloDll = Path.Combine(root, "silo", "bin", "Release", "net10.0", "StreamingMarketing.Silo.dll");
+        var azurite = Path.Combine(root, "deploy", "local-cluster", "node_modules", ".bin", "azurite");
+        if (!File.Exists(siloDll) || !File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Needs {siloDll} (dotnet build silo -c Release) and {azurite} (deploy/local-cluster/start-azurite.sh installs it).");
+        }
+
+        var table = new Table().AddColumns("configuration", "events", "seconds", "events/s", "× embedded");
+        var traffic = new TrafficGenerator(campaignCount: 50, userCount: 2_000, TrafficGenerator.LoadTweets(), withText: false, seed: 7);
+        double? embedded = null;
+        foreach (var (name, silos, profile) in new[] { ("embedded, 1 silo (SQLite, memory streams)", 1, "embedded"), ("local-cluster, 1 silo", 1, "local-cluster"), ("local-cluster, 2 silos", 2, "local-cluster"), ("local-cluster, 3 silos", 3, "local-cluster") })
+        {
+            var batches = Enumerable.Range(0, events / 500).Select(_ => traffic.NextBatch(500)).ToList();
+            var rate = await MeasureAsync(siloDll, azurite, silos, profile, batches);
+            embedded ??= rate;
+            table.AddRow(name, events.ToString("N0"), (events / rate).ToString("F1"), rate.ToString("N0"), (rate / embedded.Value).ToString("F2"));
+            AnsiConsole.MarkupLine($"[grey]{name}: {rate:N0} events/s[/]");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]Reproduce: dotnet build silo -c Release && dotnet run --project client -c Release -- bench --cluster [[--events N]][/]");
+    }
+
+    private static async Task<double> MeasureAsync(string siloDll, string azurite, int siloCount, string profile, List<List<InteractionEvent>> batches)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "sm-cluster-bench", Guid.NewGuid().ToString("N"));
+        var (blob, queue, tableport) = (ChildProcess.FreePort(), ChildProcess.FreePort(), ChildProcess.FreePort());
+        using var storage = ChildProcess.Start(azurite,
+        [
+            "--silent", "--skipApiVersionCheck", "--loose", "--location", Path.Combine(work, "azurite"),
+            "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", tableport.ToString(),
+        ]);
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+                         $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+                         $"TableEndpoint=http://127.0.0.1:{tableport}/devstoreaccount1;";
+        var silos = new List<ChildProcess>();
+        var urls = new List<string>();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            for (var i = 0; i < siloCount; i++)
+            {
+                var url = $"http://127.0.0.1:{ChildProcess.FreePort()}";
+                urls.Add(url);
+                silos.Add(ChildProcess.Start("dotnet",
+                [
+                    siloDll, "--profile", profile, "--roles", "ingest", "--urls", url, "--data-dir", Path.Combine(work, $"silo{i}"),
+                    "--silo-port", ChildProcess.FreePort().ToString(), "--gateway-port", ChildProcess.FreePort().ToString(),
+                    "--Azure:StorageConnectionString", connection, "--Logging:LogLevel:Default", "Warning", "--Dashboard:Enabled", "false",
+                ]));
+                await WaitReadyAsync(http, url);
+            }
+
+            var expected = batches.Sum(b => b.Count);
+            var stopwatch = Stopwatch.StartNew();
+            var next = -1;
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
+            {
+                var url = urls[Interlocked.Increment(ref next) % urls.Count];
+                using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(batch, PipelineBenchmark.Wire));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                (await http.PostAsync($"{url}/api/events", content, ct)).EnsureSuccessStatusCode();
+            });
+            while (await CountedAsync(http, urls[0]) < expected)
+            {
+                await Task.Delay(100);
+            }
+
+            return expected / stopwatch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            silos.ForEach(silo => silo.Dispose());
+        }
+    }
+
+    private static async Task<long> CountedAsync(HttpClient http, string url)
+    {
+        var list = await http.GetFromJsonAsync<JsonElement>($"{url}/api/campaigns?pageSize=500");
+        return list.GetProperty("items").EnumerateArray().Sum(item => item.GetProperty("events").GetInt64());
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, string url)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"silo at {url} never became ready");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "StreamingMarketing.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the cluster benchmark from a clone of the repository.");
+    }
+}
