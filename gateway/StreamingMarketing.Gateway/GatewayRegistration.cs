@@ -10,6 +10,7 @@ using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Gateway.Insights;
 using StreamingMarketing.Gateway.Live;
 using StreamingMarketing.Gateway.OpenApi;
 using StreamingMarketing.Gateway.Queries;
@@ -52,6 +53,7 @@ public static class GatewayRegistration
 
         app.MapIngest();
         app.MapQueries();
+        app.MapInsights();
         app.MapSentiment();
         app.MapFeedback();
         app.MapHealth();

@@ -20,6 +20,11 @@ public static class EndpointScopes
         ["LiveCampaigns"] = ApiScopes.Read,
         ["LiveCampaign"] = ApiScopes.Read,
         ["PostFeedback"] = ApiScopes.Admin,
+        [Insights.InsightsEndpoints.GetTrends] = ApiScopes.Read,
+        [Insights.InsightsEndpoints.ListAlerts] = ApiScopes.Read,
+        [Insights.InsightsEndpoints.GetInfluencers] = ApiScopes.Read,
+        [Insights.InsightsEndpoints.GetShareOfVoice] = ApiScopes.Read,
+        [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 
     /// <summary>

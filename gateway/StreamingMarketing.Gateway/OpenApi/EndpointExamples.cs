@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StreamingMarketing.Gateway.Insights;
 using StreamingMarketing.Gateway.Live;
 
 namespace StreamingMarketing.Gateway.OpenApi;
@@ -53,6 +54,33 @@ internal static class EndpointExamples
         {
             [201] = ExampleValues.FeedbackStored,
             [400] = ExampleValues.Error("label must be negative, neutral or positive."),
+        }),
+        [InsightsEndpoints.PutCampaignMetadata] = new(InsightsExamples.MetadataRequest, new()
+        {
+            [200] = InsightsExamples.Metadata,
+            [400] = ExampleValues.Error("name is required and must not be blank. end must not be before start."),
+        }),
+        [InsightsEndpoints.GetTrends] = new(null, new()
+        {
+            [200] = InsightsExamples.Trends,
+            [400] = ExampleValues.Error("window '2h' is not one of 15m, 1h, 24h."),
+        }),
+        [InsightsEndpoints.ListAlerts] = new(null, new()
+        {
+            [200] = InsightsExamples.Alerts,
+            [400] = ExampleValues.Error("state 'closed' is not one of open, resolved, all."),
+        }),
+        [InsightsEndpoints.GetInfluencers] = new(null, new()
+        {
+            [200] = InsightsExamples.Influencers,
+            [400] = ExampleValues.Error("top must be between 1 and 200."),
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
+        [InsightsEndpoints.GetShareOfVoice] = new(null, new()
+        {
+            [200] = InsightsExamples.ShareOfVoice,
+            [400] = ExampleValues.Error("window '2d' is not one of 1h, 24h, 7d, 30d."),
+            [404] = ExampleValues.Error("No campaign names brand 'Acme' and no text mentioned it."),
         }),
     };
 

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Contracts.Grains;
@@ -15,4 +16,11 @@ public interface ICampaignGrain : IFlushableGrain
     /// <summary>Headline KPIs for the campaign list; null when the campaign never received an event.</summary>
     [AlwaysInterleave]
     Task<CampaignSummary?> GetSummaryAsync();
+
+    /// <summary>Stores the campaign's metadata (written through) and lists the campaign, events or not.</summary>
+    Task<CampaignMetadata> SetMetadataAsync(CampaignMetadata metadata);
+
+    /// <summary>The users whose posts draw the most engagement; null when the campaign never received an event.</summary>
+    [AlwaysInterleave]
+    Task<List<InfluencerView>?> GetInfluencersAsync(int top);
 }

@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Insights;
+
 namespace StreamingMarketing.Contracts.Views;
 
 /// <summary>The answer of <c>GET /api/campaigns/{id}</c> (DESIGN.md public contract).</summary>
@@ -27,6 +29,16 @@ public sealed record CampaignView
     [Id(16)] public DateTime? LastEventAt { get; init; }
     [Id(17)] public DateTime UpdatedAt { get; init; }
     [Id(18)] public long DuplicatesDropped { get; init; }
+
+    /// <summary>What <c>PUT /api/campaigns/{id}</c> stored; null for a campaign never described.</summary>
+    [Id(19)] public CampaignMetadata? Metadata { get; init; }
+
+    /// <summary>Trending hashtags and keywords by window name (15m, 1h, 24h).</summary>
+    [Id(20)] public Dictionary<string, TrendsView>? Trending { get; init; }
+    [Id(21)] public SegmentCounts? Segments { get; init; }
+
+    /// <summary>Alerts open now, and the last ones resolved (newest first).</summary>
+    [Id(22)] public List<AlertView>? Alerts { get; init; }
 }
 
 [GenerateSerializer, Immutable]

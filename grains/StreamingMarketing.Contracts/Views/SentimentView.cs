@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Insights;
+
 namespace StreamingMarketing.Contracts.Views;
 
 [GenerateSerializer, Immutable]
@@ -16,4 +18,10 @@ public sealed record SentimentView
 
     /// <summary>Texts counted in the totals whose score has not arrived yet (campaign totals only).</summary>
     [Id(6)] public long Pending { get; init; }
+
+    /// <summary>Scored texts by most likely emotion (null where none was scored with the emotion head).</summary>
+    [Id(7)] public EmotionCounts? Emotion { get; init; }
+
+    /// <summary>Scored texts flagged offensive or hateful (null where none was scored with the brand-safety heads).</summary>
+    [Id(8)] public BrandSafetyCounts? BrandSafety { get; init; }
 }

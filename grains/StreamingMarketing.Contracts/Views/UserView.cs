@@ -17,7 +17,11 @@ public sealed record UserView
 }
 
 [GenerateSerializer, Immutable]
-public sealed record UserCampaign([property: Id(0)] string CampaignId, [property: Id(1)] long Events, [property: Id(2)] DateTime LastSeen);
+public sealed record UserCampaign(
+    [property: Id(0)] string CampaignId,
+    [property: Id(1)] long Events,
+    [property: Id(2)] DateTime LastSeen,
+    [property: Id(3)] string? Segment = null);
 
 [GenerateSerializer, Immutable]
 public sealed record TagWeight([property: Id(0)] string Tag, [property: Id(1)] double Weight);

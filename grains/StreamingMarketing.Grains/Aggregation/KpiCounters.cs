@@ -1,4 +1,5 @@
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Grains.Aggregation;
@@ -14,6 +15,14 @@ public sealed class KpiCounters
     [Id(4)] public long Negative { get; set; }
     [Id(5)] public long Unscored { get; set; }
     [Id(6)] public double ScoreSum { get; set; }
+
+    /// <summary>
+    /// Scored texts by emotion (anger, joy, optimism, sadness). Null until the first one: most buckets (and most user
+    /// profiles) never see a text, and their state stays as small as before.
+    /// </summary>
+    [Id(7)] public long[]? Emotions { get; set; }
+    [Id(8)] public long Offensive { get; set; }
+    [Id(9)] public long Hate { get; set; }
 
     public long Events => ByType.Sum();
 
@@ -40,6 +49,20 @@ public sealed class KpiCounters
         }
 
         ScoreSum += sentiment.Score;
+        if (sentiment.Emotion != EmotionLabel.None)
+        {
+            (Emotions ??= new long[4])[(int)sentiment.Emotion - 1]++;
+        }
+
+        if (sentiment.BrandSafety.HasFlag(BrandSafetyFlags.Offensive))
+        {
+            Offensive++;
+        }
+
+        if (sentiment.BrandSafety.HasFlag(BrandSafetyFlags.Hate))
+        {
+            Hate++;
+        }
     }
 
     public void AddAll(KpiCounters other)
@@ -55,6 +78,17 @@ public sealed class KpiCounters
         Negative += other.Negative;
         Unscored += other.Unscored;
         ScoreSum += other.ScoreSum;
+        if (other.Emotions is not null)
+        {
+            Emotions ??= new long[4];
+            for (var i = 0; i < Emotions.Length; i++)
+            {
+                Emotions[i] += other.Emotions[i];
+            }
+        }
+
+        Offensive += other.Offensive;
+        Hate += other.Hate;
     }
 
     public long this[EventType type] => ByType[(int)type];
@@ -108,6 +142,8 @@ public sealed class KpiCounters
             Unscored = Unscored,
             MeanScore = scored == 0 ? null : ScoreSum / scored,
             NetSentiment = scored == 0 ? null : (double)(Positive - Negative) / scored,
+            Emotion = Emotions is null ? null : new EmotionCounts { Anger = Emotions[0], Joy = Emotions[1], Optimism = Emotions[2], Sadness = Emotions[3] },
+            BrandSafety = Emotions is null && Offensive == 0 && Hate == 0 ? null : new BrandSafetyCounts { Offensive = Offensive, Hate = Hate },
         };
     }
 }

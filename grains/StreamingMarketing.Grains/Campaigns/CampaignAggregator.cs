@@ -1,13 +1,19 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Insights;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
 /// <summary>The campaign's arithmetic, free of Orleans: applies scored events to a <see cref="CampaignState"/> and reads views off it.</summary>
 public sealed class CampaignAggregator(CampaignState state, AggregationOptions options)
 {
+    /// <summary>Trending items listed per window in the campaign answer.</summary>
+    public const int TrendingInView = 10;
+
     public CampaignState State => state;
+
+    public CampaignInsights Insights { get; } = new(state.Insights);
 
     /// <summary>True when the event id was not applied before (and is now remembered).</summary>
     public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
@@ -31,6 +37,7 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
             state.Posts.Add(e.PostId);
         }
 
+        Insights.Observe(e);
         state.FirstEventAt = state.FirstEventAt is { } first && first <= e.Timestamp ? first : e.Timestamp;
         state.LastEventAt = state.LastEventAt is { } last && last >= e.Timestamp ? last : e.Timestamp;
         state.UpdatedAt = now;
@@ -69,6 +76,10 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
         LastEventAt = state.LastEventAt,
         UpdatedAt = state.UpdatedAt,
         DuplicatesDropped = state.DuplicatesDropped,
+        Metadata = state.Metadata,
+        Trending = Insights.Trending(now, TrendingInView),
+        Segments = Insights.Segments(now),
+        Alerts = state.Insights.Alerts.ToViews(),
     };
 
     public CampaignSummary ToSummary(string campaignId) => new()

@@ -5,8 +5,11 @@ using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.DeadLetters;
+using StreamingMarketing.Grains.Insights;
+using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Scoring;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Grains.Telemetry;
@@ -29,7 +32,15 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private const int ScoringChunk = 256;
     private CampaignAggregator aggregator = null!;
     private readonly IDeadLetterSink? deadLetters;
+    private readonly AlertOptions alertOptions;
     private bool scoring;
+    private IGrainTimer? insightsTimer;
+    private bool insightsTimerArmed;
+    private DateTime lastAlertEvaluation;
+    private bool publishingAlerts;
+
+    /// <summary>Alert rules are measured at most this often on the event path (scores and the timer always measure).</summary>
+    private static readonly TimeSpan AlertEvaluationThrottle = TimeSpan.FromSeconds(1);
 
     public CampaignGrain(
         [PersistentState("campaign", StorageNames.GrainState)] IPersistentState<CampaignState> state,
@@ -37,9 +48,11 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         TimeProvider clock,
         UnsavedGrains unsaved,
         ILogger<CampaignGrain> logger,
+        IOptions<AlertOptions> alertOptions,
         IDeadLetterSink? deadLetters = null)
     {
         this.deadLetters = deadLetters;
+        this.alertOptions = alertOptions.Value;
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
@@ -57,7 +70,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
 
         aggregator = new CampaignAggregator(state.State, options);
+        aggregator.Insights.Describe(state.State.Metadata);
         writer.Attach(this);
+        // One-shot, armed only while there is something to send or an alert to watch: idle campaigns cost no ticks.
+        insightsTimer = this.RegisterGrainTimer(OnInsightsTickAsync, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         StartScoringPendingTexts();
         return Task.CompletedTask;
     }
@@ -106,8 +122,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
             return;
         }
 
-        await ForwardToUsersAsync(fresh);
+        var segmentChanges = await ForwardToUsersAsync(fresh);
         var poison = Apply(fresh);
+        ApplySegmentChanges(segmentChanges);
         await DeadLetterAsync(poison);
         await RegisterOnceAsync();
 
@@ -117,6 +134,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
 
         StartScoringPendingTexts();
+        await AfterChangeAsync(force: false);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -128,10 +146,29 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     }
 
     public Task<CampaignView?> GetViewAsync() =>
-        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(CampaignId, clock.GetUtcNow().UtcDateTime));
+        Task.FromResult(state.State.IsUnknown ? null : aggregator.ToView(CampaignId, clock.GetUtcNow().UtcDateTime));
 
     public Task<CampaignSummary?> GetSummaryAsync() =>
-        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToSummary(CampaignId));
+        Task.FromResult(state.State.IsUnknown ? null : aggregator.ToSummary(CampaignId));
+
+    public async Task<CampaignMetadata> SetMetadataAsync(CampaignMetadata metadata)
+    {
+        state.State.Metadata = metadata;
+        aggregator.Insights.Describe(metadata);
+        writer.MarkDirty();
+        // A manager's edit is answered only once it is durable, and the campaign is listed from then on.
+        await writer.WriteNowAsync();
+        await RegisterOnceAsync();
+        if (metadata.Brand is { } brand)
+        {
+            await GrainFactory.GetGrain<IBrandGrain>(VoiceWindows.BrandKey(brand)).DescribeAsync(brand, metadata.Competitors);
+        }
+
+        return metadata;
+    }
+
+    public Task<List<InfluencerView>?> GetInfluencersAsync(int top) =>
+        Task.FromResult(state.State.IsUnknown ? null : state.State.Insights.Influencers.Top(top));
 
     public Task FlushAsync() => writer.WriteIfDirtyAsync();
 
@@ -229,7 +266,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
                 pending.RemoveRange(0, chunk.Length);
                 writer.MarkDirty();
-                await ForwardSentimentToUsersAsync(chunk, scores);
+                ApplySegmentChanges(await ForwardSentimentToUsersAsync(chunk, scores));
+                // Sentiment rules are judged when scores land, not when texts are counted.
+                await AfterChangeAsync(force: true);
             }
         }
         catch (Exception exception)
@@ -242,7 +281,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
     }
 
-    private async Task ForwardSentimentToUsersAsync(PendingText[] texts, SentimentScore[] scores)
+    private async Task<SegmentChange?[]> ForwardSentimentToUsersAsync(PendingText[] texts, SentimentScore[] scores)
     {
         var byUser = new Dictionary<string, List<UserSentiment>>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Length; i++)
@@ -257,16 +296,18 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         try
         {
-            await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserProfileGrain>(pair.Key).ApplySentimentAsync([.. pair.Value])));
+            return await Task.WhenAll(byUser.Select(pair =>
+                GrainFactory.GetGrain<IUserSegmentsGrain>(pair.Key).ApplyCampaignSentimentAsync(CampaignId, [.. pair.Value])));
         }
         catch (Exception exception)
         {
             // The campaign's own counts stand; a user's sentiment mix is the lesser loss, logged rather than retried forever.
             logger.LogWarning(exception, "Could not forward sentiment of {Count} texts of campaign {CampaignId} to user profiles", texts.Length, CampaignId);
+            return [];
         }
     }
 
-    private async Task ForwardToUsersAsync(List<InteractionEvent> events)
+    private async Task<SegmentChange?[]> ForwardToUsersAsync(List<InteractionEvent> events)
     {
         var byUser = new Dictionary<string, List<UserInteraction>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
@@ -291,7 +332,118 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         // A failure propagates: the stream item is then not acknowledged and the whole batch comes again, which
         // is safe because both this grain and the user grains drop ids they already applied.
-        await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserProfileGrain>(pair.Key).ApplyAsync([.. pair.Value])));
+        // The user grain answers how the user's segment here moved, so segments need no extra message.
+        return await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserSegmentsGrain>(pair.Key).ApplyForCampaignAsync([.. pair.Value])));
+    }
+
+    private void ApplySegmentChanges(SegmentChange?[] changes)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var change in changes)
+        {
+            if (change is not null)
+            {
+                aggregator.Insights.ApplySegmentChange(change, now);
+                writer.MarkDirty();
+            }
+        }
+    }
+
+    /// <summary>After events or scores: send what the cross-campaign grains are owed, judge the alert rules.</summary>
+    private async Task AfterChangeAsync(bool force)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (aggregator.Insights.Outbox.IsDue(now))
+        {
+            aggregator.Insights.Outbox.Flush(GrainFactory, now);
+        }
+
+        if (force || now - lastAlertEvaluation >= AlertEvaluationThrottle)
+        {
+            await EvaluateAlertsAsync(now);
+        }
+
+        ArmInsightsTimer();
+    }
+
+    private async Task OnInsightsTickAsync()
+    {
+        insightsTimerArmed = false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        aggregator.Insights.Outbox.Flush(GrainFactory, now);
+        await EvaluateAlertsAsync(now);
+        ArmInsightsTimer();
+    }
+
+    /// <summary>While mentions or trend counts wait, or an alert is open (calm must be noticed without new events).</summary>
+    private void ArmInsightsTimer()
+    {
+        var needed = !aggregator.Insights.Outbox.IsEmpty || state.State.Insights.Alerts.Open.Count > 0 || state.State.Insights.Alerts.Unpublished.Count > 0;
+        if (needed && !insightsTimerArmed)
+        {
+            insightsTimerArmed = true;
+            insightsTimer?.Change(InsightsOutbox.FlushInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task EvaluateAlertsAsync(DateTime now)
+    {
+        lastAlertEvaluation = now;
+        if (state.State.FirstEventAt is not { } firstEventAt)
+        {
+            return;
+        }
+
+        try
+        {
+            var rules = EffectiveRules.Resolve(alertOptions.Rules, state.State.Metadata?.AlertRules);
+            foreach (var transition in aggregator.Insights.EvaluateAlerts(CampaignId, state.State.Windows, firstEventAt, rules, now))
+            {
+                writer.MarkDirty();
+                var counter = transition.State == AlertStates.Open ? InsightsMetrics.AlertsOpened : InsightsMetrics.AlertsResolved;
+                counter.Add(1, new KeyValuePair<string, object?>("rule", transition.Rule));
+            }
+        }
+        catch (Exception exception)
+        {
+            // Alerts are a view on the counts: a fault here must never hold up the stream that feeds the counts.
+            logger.LogError(exception, "Alert evaluation of campaign {CampaignId} failed", CampaignId);
+        }
+
+        await PublishAlertsAsync();
+    }
+
+    /// <summary>
+    /// Hands transitions to the registry oldest first. One loop at a time: the scoring loop and stream turns both
+    /// evaluate, and interleave at this await. A failure leaves the rest for the next evaluation.
+    /// </summary>
+    private async Task PublishAlertsAsync()
+    {
+        var unpublished = state.State.Insights.Alerts.Unpublished;
+        if (publishingAlerts || unpublished.Count == 0)
+        {
+            return;
+        }
+
+        publishingAlerts = true;
+        try
+        {
+            var registry = GrainFactory.GetGrain<IAlertRegistryGrain>(IAlertRegistryGrain.Key);
+            while (unpublished.Count > 0)
+            {
+                await registry.RecordAsync(unpublished[0]);
+                unpublished.RemoveAt(0);
+                writer.MarkDirty();
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not publish {Count} alert transitions of campaign {CampaignId}; retried on the next evaluation", unpublished.Count, CampaignId);
+        }
+        finally
+        {
+            publishingAlerts = false;
+        }
     }
 
     private async Task RegisterOnceAsync()

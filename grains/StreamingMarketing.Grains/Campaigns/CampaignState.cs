@@ -1,6 +1,8 @@
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Insights;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
@@ -21,6 +23,12 @@ public sealed class CampaignState
     [Id(11)] public long DuplicatesDropped { get; set; }
     [Id(12)] public bool Registered { get; set; }
     [Id(13)] public List<PendingText> PendingTexts { get; set; } = [];
+    [Id(14)] public CampaignMetadata? Metadata { get; set; }
+    [Id(15)] public CampaignInsightsState Insights { get; set; } = new();
 
+    /// <summary>Never received an event.</summary>
     public bool IsEmpty => FirstEventAt is null;
+
+    /// <summary>Nothing to show: no event and no metadata.</summary>
+    public bool IsUnknown => IsEmpty && Metadata is null;
 }

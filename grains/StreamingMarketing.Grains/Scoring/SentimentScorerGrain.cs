@@ -25,7 +25,12 @@ public sealed class SentimentScorerGrain(IServiceProvider services) : Grain, ISe
         var scores = new SentimentScore[predictions.Count];
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = new SentimentScore(ToLabel(predictions[i].Label), (float)predictions[i].Score);
+            var p = predictions[i];
+            scores[i] = new SentimentScore(ToLabel(p.Label), (float)p.Score)
+            {
+                Emotion = ToEmotion(p.Emotion?.Label),
+                BrandSafety = ToFlags(p.BrandSafety),
+            };
         }
 
         return scores;
@@ -110,4 +115,20 @@ public sealed class SentimentScorerGrain(IServiceProvider services) : Grain, ISe
         "positive" => SentimentLabel.Positive,
         _ => SentimentLabel.Unscored,
     };
+
+    private static EmotionLabel ToEmotion(string? label) => label switch
+    {
+        "anger" => EmotionLabel.Anger,
+        "joy" => EmotionLabel.Joy,
+        "optimism" => EmotionLabel.Optimism,
+        "sadness" => EmotionLabel.Sadness,
+        _ => EmotionLabel.None,
+    };
+
+    /// <summary>A flag at p ≥ 0.5: the heads are binary classifiers, and 0.5 is where they call a text offensive or hateful.</summary>
+    private static BrandSafetyFlags ToFlags(BrandSafetyPrediction? safety) =>
+        safety is null
+            ? BrandSafetyFlags.None
+            : (safety.Offensive >= 0.5 ? BrandSafetyFlags.Offensive : BrandSafetyFlags.None)
+              | (safety.Hate >= 0.5 ? BrandSafetyFlags.Hate : BrandSafetyFlags.None);
 }

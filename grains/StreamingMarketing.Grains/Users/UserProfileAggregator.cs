@@ -1,7 +1,9 @@
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
 using StreamingMarketing.Grains.Campaigns;
+using StreamingMarketing.Grains.Insights.Segments;
 
 namespace StreamingMarketing.Grains.Users;
 
@@ -47,11 +49,25 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
     /// <summary>True when this event's sentiment was not applied before (and is now remembered).</summary>
     public bool TryRememberSentiment(string eventId) => state.Applied.Add(EventHash.Of(eventId) ^ SentimentKeySalt);
 
-    public void ApplySentiment(UserSentiment sentiment, DateTime now)
+    public void ApplySentiment(UserSentiment sentiment, DateTime now, string? campaignId = null)
     {
         state.Totals.AddSentiment(sentiment.Sentiment);
         state.Windows.AddSentiment(sentiment.Timestamp, now, sentiment.Sentiment);
+        if (campaignId is not null && state.Campaigns.TryGetValue(campaignId, out var activity))
+        {
+            activity.Positive += sentiment.Sentiment.Label == SentimentLabel.Positive ? 1 : 0;
+            activity.Negative += sentiment.Sentiment.Label == SentimentLabel.Negative ? 1 : 0;
+        }
     }
+
+    /// <summary>The user's standing and first/last day in a campaign; null when the campaign is not (or no longer) listed.</summary>
+    public SegmentSnapshot? SegmentIn(string campaignId) =>
+        state.Campaigns.TryGetValue(campaignId, out var activity) ? Snapshot(activity) : null;
+
+    private static SegmentSnapshot Snapshot(CampaignActivity activity) => new(
+        SegmentRules.Standing(activity.Positive, activity.Negative, activity.Shares),
+        SegmentRules.DayOf(activity.FirstSeen),
+        SegmentRules.DayOf(activity.LastSeen));
 
     public UserView ToView(string userId, DateTime now) => new()
     {
@@ -60,7 +76,7 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
         Platforms = CampaignAggregator.PlatformTotals(state.ByPlatform),
         Campaigns = state.Campaigns
             .OrderByDescending(pair => pair.Value.LastSeen)
-            .Select(pair => new UserCampaign(pair.Key, pair.Value.Events, pair.Value.LastSeen))
+            .Select(pair => new UserCampaign(pair.Key, pair.Value.Events, pair.Value.LastSeen, SegmentRules.Name(Snapshot(pair.Value), SegmentRules.DayOf(now))))
             .ToList(),
         Interests = state.Interests.Top(10, now, options.InterestHalfLife),
         Sentiment = state.Totals.ToSentimentView(),
@@ -79,10 +95,16 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
                 state.Campaigns.Remove(state.Campaigns.MinBy(pair => pair.Value.LastSeen).Key);
             }
 
-            state.Campaigns[interaction.CampaignId] = activity = new CampaignActivity();
+            state.Campaigns[interaction.CampaignId] = activity = new CampaignActivity { FirstSeen = interaction.Timestamp };
         }
 
         activity.Events++;
+        activity.Shares += interaction.Type == EventType.Share ? 1 : 0;
+        if (interaction.Timestamp < activity.FirstSeen)
+        {
+            activity.FirstSeen = interaction.Timestamp;
+        }
+
         if (interaction.Timestamp > activity.LastSeen)
         {
             activity.LastSeen = interaction.Timestamp;

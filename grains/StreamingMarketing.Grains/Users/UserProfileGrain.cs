@@ -2,13 +2,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Insights.Segments;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Users;
 
-public sealed class UserProfileGrain : Grain, IUserProfileGrain
+/// <summary>A user's profile; <see cref="IUserSegmentsGrain"/> is the same activation seen from one campaign.</summary>
+public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGrain
 {
     private readonly IPersistentState<UserProfileState> state;
     private readonly AggregationOptions options;
@@ -80,14 +83,37 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         }
     }
 
-    public async Task ApplySentimentAsync(UserSentiment[] sentiments)
+    public Task ApplySentimentAsync(UserSentiment[] sentiments) => ApplySentimentAsync(sentiments, campaignId: null);
+
+    public async Task<SegmentChange?> ApplyForCampaignAsync(UserInteraction[] interactions)
+    {
+        if (interactions.Length == 0)
+        {
+            return null;
+        }
+
+        // A campaign sends only its own events, so one campaign's snapshot before and after says how it moved.
+        var campaignId = interactions[0].CampaignId;
+        var before = aggregator.SegmentIn(campaignId);
+        await ApplyAsync(interactions);
+        return SegmentRules.Change(before, aggregator.SegmentIn(campaignId));
+    }
+
+    public async Task<SegmentChange?> ApplyCampaignSentimentAsync(string campaignId, UserSentiment[] sentiments)
+    {
+        var before = aggregator.SegmentIn(campaignId);
+        await ApplySentimentAsync(sentiments, campaignId);
+        return SegmentRules.Change(before, aggregator.SegmentIn(campaignId));
+    }
+
+    private async Task ApplySentimentAsync(UserSentiment[] sentiments, string? campaignId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var sentiment in sentiments)
         {
             if (aggregator.TryRememberSentiment(sentiment.EventId))
             {
-                aggregator.ApplySentiment(sentiment, now);
+                aggregator.ApplySentiment(sentiment, now, campaignId);
             }
         }
 

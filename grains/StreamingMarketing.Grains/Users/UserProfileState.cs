@@ -24,4 +24,12 @@ public sealed class CampaignActivity
 {
     [Id(0)] public long Events { get; set; }
     [Id(1)] public DateTime LastSeen { get; set; }
+
+    /// <summary>First event in the campaign; default for profiles older than segments (they count as long-standing).</summary>
+    [Id(2)] public DateTime FirstSeen { get; set; }
+
+    /// <summary>What the user's texts and shares in the campaign say, for the segment rules.</summary>
+    [Id(3)] public long Positive { get; set; }
+    [Id(4)] public long Negative { get; set; }
+    [Id(5)] public long Shares { get; set; }
 }

@@ -1,0 +1,47 @@
+using StreamingMarketing.Contracts.Insights;
+
+namespace StreamingMarketing.Grains.Insights.Alerts;
+
+/// <summary>A campaign's rules with every field decided: its override, else the silo's default, else the built-in one.</summary>
+public sealed record EffectiveRules(NegativeSettings Negative, SpikeSettings Spike, DropSettings Drop)
+{
+    public static EffectiveRules Resolve(AlertRuleSet? defaults, AlertRuleSet? campaign)
+    {
+        var (nd, nc) = (defaults?.NegativeSentiment, campaign?.NegativeSentiment);
+        var (sd, sc) = (defaults?.VolumeSpike, campaign?.VolumeSpike);
+        var (dd, dc) = (defaults?.ConversionDrop, campaign?.ConversionDrop);
+
+        var threshold = nc?.Threshold ?? nd?.Threshold ?? 0.4;
+        var z = sc?.ZScore ?? sd?.ZScore ?? 4;
+        var drop = dc?.Drop ?? dd?.Drop ?? 0.5;
+
+        // A campaign may move only one side of a band; if that closes the gap, keep a quarter of it so the alert
+        // still cannot flap on every evaluation.
+        return new EffectiveRules(
+            new NegativeSettings(
+                nc?.Enabled ?? nd?.Enabled ?? true,
+                threshold,
+                Below(nc?.ResolveBelow ?? nd?.ResolveBelow ?? 0.25, threshold),
+                nc?.MinScored ?? nd?.MinScored ?? 20,
+                Math.Clamp(nc?.WindowMinutes ?? nd?.WindowMinutes ?? 10, 1, 60)),
+            new SpikeSettings(
+                sc?.Enabled ?? sd?.Enabled ?? true,
+                z,
+                Below(sc?.ResolveBelowZ ?? sd?.ResolveBelowZ ?? 2, z),
+                sc?.MinEvents ?? sd?.MinEvents ?? 50,
+                Math.Clamp(sc?.WindowMinutes ?? sd?.WindowMinutes ?? 5, 1, 30)),
+            new DropSettings(
+                dc?.Enabled ?? dd?.Enabled ?? true,
+                drop,
+                Below(dc?.ResolveWithin ?? dd?.ResolveWithin ?? 0.25, drop),
+                dc?.MinBaselinePerHour ?? dd?.MinBaselinePerHour ?? 5));
+    }
+
+    private static double Below(double resolve, double open) => resolve < open ? resolve : open * 0.75;
+}
+
+public sealed record NegativeSettings(bool Enabled, double Threshold, double ResolveBelow, int MinScored, int WindowMinutes);
+
+public sealed record SpikeSettings(bool Enabled, double ZScore, double ResolveBelowZ, int MinEvents, int WindowMinutes);
+
+public sealed record DropSettings(bool Enabled, double Drop, double ResolveWithin, double MinBaselinePerHour);
