@@ -42,6 +42,14 @@ public sealed class ScoringClusterFixture : IAsyncLifetime
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // The registry watcher loads the first model in the background: tests start once it serves.
+        var ready = await RunningSilo.EventuallyAsync(async () =>
+            await Client.GetGrain<Contracts.Grains.ISentimentScorerGrain>(0).GetCurrentModelAsync() is not null, TimeSpan.FromSeconds(60));
+        if (!ready)
+        {
+            throw new InvalidOperationException("The scoring silo never loaded a sentiment model.");
+        }
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
