@@ -14,7 +14,7 @@ namespace StreamingMarketing.Client.Bench;
 /// </summary>
 public static class CostCurve
 {
-    public static async Task RunAsync(EventPublisher publisher, int maxUsers)
+    public static async Task RunAsync(EventPublisher publisher, InProcessDelivery delivery, int maxUsers)
     {
         var table = new Table().AddColumns("distinct users", "events", "events/s", "managed heap growth", "bytes per user grain");
         var userOffset = 0;
@@ -26,7 +26,7 @@ public static class CostCurve
             var stopwatch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, ct) =>
                 await publisher.PublishAsync(request.GroupBy(e => e.CampaignId).ToDictionary(g => g.Key, g => g.ToList()), ct));
-            while (InProcessDelivery.Pending > 0)
+            while (delivery.Pending > 0)
             {
                 await Task.Delay(5);
             }

@@ -12,7 +12,7 @@ namespace StreamingMarketing.Client.Bench;
 /// Runs one phase: sends pre-generated requests, then waits until the subscribers took every event off the streams.
 /// Events get their timestamp when sent, so the recorded lag is send → applied.
 /// </summary>
-public sealed class PipelineBenchmark(EventPublisher publisher, HttpClient http, LagRecorder lag)
+public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDelivery delivery, HttpClient http, LagRecorder lag)
 {
     /// <summary>Events as a connector sends them: enums as lower-case names.</summary>
     internal static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
@@ -64,14 +64,14 @@ public sealed class PipelineBenchmark(EventPublisher publisher, HttpClient http,
         return new BenchResult(name, events, stopwatch.Elapsed, lag.PercentileMs(50), lag.PercentileMs(99));
     }
 
-    private static async Task WaitForDrainAsync()
+    private async Task WaitForDrainAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while (InProcessDelivery.Pending > 0)
+        while (delivery.Pending > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{InProcessDelivery.Pending} events were never delivered");
+                throw new TimeoutException($"{delivery.Pending} events were never delivered");
             }
 
             await Task.Delay(2);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StreamingMarketing.Contracts.Events;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
@@ -31,6 +33,7 @@ public static class GatewayRegistration
         services.AddSingleton(sp => new EventValidator(sp.GetRequiredService<IOptions<EventValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventBodyReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<EventPublisher>();
+        services.TryAddSingleton<InProcessDelivery>();
         services.AddSingleton<IngestGate>();
         services.AddSingleton<RejectionLog>();
         services.AddHostedService<IngestDrainService>();

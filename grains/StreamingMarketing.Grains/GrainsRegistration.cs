@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Placement;
+using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Grains.Insights;
 using StreamingMarketing.Grains.Placement;
 using StreamingMarketing.Grains.Storage;
@@ -15,6 +16,7 @@ public static class GrainsRegistration
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<UnsavedGrains>();
+        silo.Services.TryAddSingleton<InProcessDelivery>();
         silo.Services.AddHostedService<UnsavedStateFlusher>();
         silo.Services.Configure<AggregationOptions>(configuration.GetSection(AggregationOptions.SectionName));
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);

@@ -12,7 +12,7 @@ namespace StreamingMarketing.Gateway.Ingest;
 /// memory-stream queue throws <see cref="InvalidOperationException"/>: that is back-pressure, answered by retrying
 /// with exponential backoff for a bounded time; what still cannot be published is reported, never dropped.
 /// </summary>
-public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, InProcessDelivery delivery, ILogger<EventPublisher> logger)
 {
     private readonly IngestOptions options = options.Value;
     private IStreamProvider? provider;
@@ -57,7 +57,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             try
             {
                 await stream.OnNextAsync(batch);
-                InProcessDelivery.Published(batch.Events.Length);
+                delivery.Published(batch.Events.Length);
                 return true;
             }
             catch (Exception exception) when (IsRetryable(exception) && DateTime.UtcNow + delay < deadline)

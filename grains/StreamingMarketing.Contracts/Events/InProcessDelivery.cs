@@ -1,18 +1,19 @@
 namespace StreamingMarketing.Contracts.Events;
 
 /// <summary>
-/// Events published to a stream by this process, against events its grains have taken off a stream. Only meaningful
-/// when producer and consumers share one process (the embedded profile's memory streams): a clean shutdown waits for
-/// the two to meet, because memory-stream queues die with the process.
+/// Events published to a stream by this host, against events its grains have taken off a stream (and finished with).
+/// Only meaningful when producer and consumers share one host (the embedded profile's memory streams): a clean shutdown
+/// waits for the two to meet, because memory-stream queues die with the process. One instance per host (a DI
+/// singleton), so silos sharing a process in tests don't read each other's counts.
 /// </summary>
-public static class InProcessDelivery
+public sealed class InProcessDelivery
 {
-    private static long published;
-    private static long delivered;
+    private long published;
+    private long delivered;
 
-    public static long Pending => Interlocked.Read(ref published) - Interlocked.Read(ref delivered);
+    public long Pending => Interlocked.Read(ref published) - Interlocked.Read(ref delivered);
 
-    public static void Published(int events) => Interlocked.Add(ref published, events);
+    public void Published(int events) => Interlocked.Add(ref published, events);
 
-    public static void Delivered(int events) => Interlocked.Add(ref delivered, events);
+    public void Delivered(int events) => Interlocked.Add(ref delivered, events);
 }

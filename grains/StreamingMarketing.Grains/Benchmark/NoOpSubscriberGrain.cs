@@ -13,14 +13,14 @@ public interface INoOpSubscriberGrain : IGrainWithStringKey;
 /// so "events/s to this grain" is what Orleans streams can deliver here with no work done.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.BenchmarkNoOp)]
-public sealed class NoOpSubscriberGrain : Grain, INoOpSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<InteractionBatch>
+public sealed class NoOpSubscriberGrain(InProcessDelivery delivery) : Grain, INoOpSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<InteractionBatch>
 {
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<InteractionBatch>().ResumeAsync(this);
 
     public Task OnNextAsync(InteractionBatch item, StreamSequenceToken? token = null)
     {
-        InProcessDelivery.Delivered(item.Events.Length);
+        delivery.Delivered(item.Events.Length);
         return Task.CompletedTask;
     }
 

@@ -31,6 +31,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private readonly CoalescedStateWriter<CampaignState> writer;
     private const int ScoringChunk = 256;
     private CampaignAggregator aggregator = null!;
+    private const int MaxForwardsInFlight = 4;
+    private readonly InProcessDelivery delivery;
+    private readonly Queue<Task> forwardsInFlight = new();
     private readonly IDeadLetterSink? deadLetters;
     private readonly AlertOptions alertOptions;
     private bool scoring;
@@ -47,11 +50,13 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         IOptions<AggregationOptions> options,
         TimeProvider clock,
         UnsavedGrains unsaved,
+        InProcessDelivery delivery,
         ILogger<CampaignGrain> logger,
         IOptions<AlertOptions> alertOptions,
         IDeadLetterSink? deadLetters = null)
     {
         this.deadLetters = deadLetters;
+        this.delivery = delivery;
         this.alertOptions = alertOptions.Value;
         this.state = state;
         this.options = options.Value;
@@ -80,6 +85,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Forwards still running carry segment changes into this state: let them land before the last write.
+        await Task.WhenAll(forwardsInFlight);
         if (writer.IsDirty)
         {
             await writer.WriteNowAsync();
@@ -91,17 +98,22 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
     public async Task OnNextAsync(InteractionBatch batch, StreamSequenceToken? token = null)
     {
+        var handedToForward = false;
         try
         {
-            await ApplyBatchAsync(batch);
+            handedToForward = await ApplyBatchAsync(batch);
         }
         finally
         {
-            InProcessDelivery.Delivered(batch.Events.Length);
+            if (!handedToForward)
+            {
+                delivery.Delivered(batch.Events.Length);
+            }
         }
     }
 
-    private async Task ApplyBatchAsync(InteractionBatch batch)
+    /// <summary>True when a background forward took over reporting the batch delivered.</summary>
+    private async Task<bool> ApplyBatchAsync(InteractionBatch batch)
     {
         var fresh = new List<InteractionEvent>(batch.Events.Length);
         var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
@@ -119,12 +131,23 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         if (fresh.Count == 0)
         {
-            return;
+            return false;
         }
 
-        var segmentChanges = await ForwardToUsersAsync(fresh);
+        // Persistent profiles forward to users before counting here, so a crash in between is repaired by redelivery.
+        // With memory streams the forward runs behind, after the count, so "delivered" never precedes "counted".
+        var pipelined = !options.WriteStateBeforeAck;
+        if (!pipelined)
+        {
+            ApplySegmentChanges(await ForwardToUsersAsync(fresh));
+        }
+
         var poison = Apply(fresh);
-        ApplySegmentChanges(segmentChanges);
+        if (pipelined)
+        {
+            await StartForwardAsync(fresh, batch.Events.Length);
+        }
+
         await DeadLetterAsync(poison);
         await RegisterOnceAsync();
 
@@ -135,6 +158,55 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         StartScoringPendingTexts();
         await AfterChangeAsync(force: false);
+        return pipelined;
+    }
+
+    /// <summary>
+    /// Memory streams acknowledge nothing, so there is no reason to hold the campaign's stream while its users apply a
+    /// batch: the forward runs behind, at most <see cref="MaxForwardsInFlight"/> batches deep, and this grain goes on
+    /// to the next item. Persistent profiles (WriteStateBeforeAck) forward inline instead, before acknowledging.
+    /// </summary>
+    private async Task StartForwardAsync(List<InteractionEvent> fresh, int batchEvents)
+    {
+        while (forwardsInFlight.TryPeek(out var oldest) && oldest.IsCompleted)
+        {
+            forwardsInFlight.Dequeue();
+        }
+
+        forwardsInFlight.Enqueue(ForwardBehindAsync(fresh, batchEvents));
+        while (forwardsInFlight.Count > MaxForwardsInFlight)
+        {
+            await forwardsInFlight.Dequeue();
+        }
+    }
+
+    private async Task ForwardBehindAsync(List<InteractionEvent> fresh, int batchEvents)
+    {
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    ApplySegmentChanges(await ForwardToUsersAsync(fresh));
+                    return;
+                }
+                catch (Exception exception) when (attempt < 3)
+                {
+                    // User grains drop what they already applied, so resending the whole batch is safe.
+                    logger.LogWarning("Forwarding {Count} events of campaign {CampaignId} to users failed ({Message}); retrying", fresh.Count, CampaignId, exception.Message);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "User profiles missed {Count} events of campaign {CampaignId}", fresh.Count, CampaignId);
+        }
+        finally
+        {
+            delivery.Delivered(batchEvents);
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
