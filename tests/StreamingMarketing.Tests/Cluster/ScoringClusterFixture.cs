@@ -31,15 +31,11 @@ public sealed class ScoringClusterFixture : IAsyncLifetime
             if (scoring)
             {
                 ScoringSiloName = options.SiloName;
-                silo.Services.AddSentimentScoring(configuration, RunningSilo.NewDataDir());
             }
 
-            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = scoring ? SiloRoles.Scoring : "ingest" });
-            silo.AddStreamingMarketingGrains(configuration);
-            silo.AddMemoryGrainStorage(StorageNames.GrainState);
-            EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+            ConfigureSilo(silo, scoring, configuration);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
+        ConfigureClient(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
@@ -53,4 +49,21 @@ public sealed class ScoringClusterFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A test silo with the embedded stream configuration, shared in-memory state and, if scoring, the real scorer.</summary>
+    public static void ConfigureSilo(ISiloBuilder silo, bool scoring, IConfiguration configuration)
+    {
+        if (scoring)
+        {
+            silo.Services.AddSentimentScoring(configuration, RunningSilo.NewDataDir());
+        }
+
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = scoring ? SiloRoles.Scoring : "ingest" });
+        silo.AddStreamingMarketingGrains(configuration);
+        silo.AddMemoryGrainStorage(StorageNames.GrainState);
+        EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+    }
+
+    public static void ConfigureClient(InProcessTestClusterBuilder builder) =>
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
 }

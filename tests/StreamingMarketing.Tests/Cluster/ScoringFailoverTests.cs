@@ -40,16 +40,11 @@ public sealed class ScoringFailoverTests : IAsyncLifetime
                 {
                     scoringSilos.Add(options.SiloName);
                 }
-
-                silo.Services.AddSentimentScoring(configuration, RunningSilo.NewDataDir());
             }
 
-            silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = scoring ? SiloRoles.Scoring : "ingest" });
-            silo.AddStreamingMarketingGrains(configuration);
-            silo.AddMemoryGrainStorage(StorageNames.GrainState);
-            EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+            ScoringClusterFixture.ConfigureSilo(silo, scoring, configuration);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
+        ScoringClusterFixture.ConfigureClient(builder);
         cluster = builder.Build();
         await cluster.DeployAsync();
     }
