@@ -170,7 +170,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     {
         while (forwardsInFlight.TryPeek(out var oldest) && oldest.IsCompleted)
         {
-            forwardsInFlight.Dequeue();
+            _ = forwardsInFlight.Dequeue();
         }
 
         forwardsInFlight.Enqueue(ForwardBehindAsync(fresh, batchEvents));
