@@ -26,7 +26,7 @@ public static class EncoderSessionFactory
                 {
                     throw new InvalidOperationException(
                         $"Sentiment:Device is 'cuda' but the CUDA execution provider cannot start on this machine ({exception.Message.Trim()}). " +
-                        "Install CUDA 12 and cuDNN 9, or set Sentiment:Device to 'auto' or 'cpu'.",
+                        "Install CUDA 13 and cuDNN 9 (what ONNX Runtime 1.31 links against), or set Sentiment:Device to 'auto' or 'cpu'.",
                         exception);
                 }
 
