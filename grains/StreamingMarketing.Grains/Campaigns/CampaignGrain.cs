@@ -34,6 +34,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private const int MaxForwardsInFlight = 4;
     private readonly InProcessDelivery delivery;
     private readonly Queue<Task> forwardsInFlight = new();
+    private bool forwardReportsDelivery;
     private readonly IDeadLetterSink? deadLetters;
     private readonly AlertOptions alertOptions;
     private bool scoring;
@@ -98,22 +99,22 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
     public async Task OnNextAsync(InteractionBatch batch, StreamSequenceToken? token = null)
     {
-        var handedToForward = false;
+        // Stream turns don't interleave, so a field can say whether this batch's forward took over the report.
+        forwardReportsDelivery = false;
         try
         {
-            handedToForward = await ApplyBatchAsync(batch);
+            await ApplyBatchAsync(batch);
         }
         finally
         {
-            if (!handedToForward)
+            if (!forwardReportsDelivery)
             {
                 delivery.Delivered(batch.Events.Length);
             }
         }
     }
 
-    /// <summary>True when a background forward took over reporting the batch delivered.</summary>
-    private async Task<bool> ApplyBatchAsync(InteractionBatch batch)
+    private async Task ApplyBatchAsync(InteractionBatch batch)
     {
         var fresh = new List<InteractionEvent>(batch.Events.Length);
         var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         if (fresh.Count == 0)
         {
-            return false;
+            return;
         }
 
         // Persistent profiles forward to users before counting here, so a crash in between is repaired by redelivery.
@@ -158,7 +159,6 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
 
         StartScoringPendingTexts();
         await AfterChangeAsync(force: false);
-        return pipelined;
     }
 
     /// <summary>
@@ -174,6 +174,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
 
         forwardsInFlight.Enqueue(ForwardBehindAsync(fresh, batchEvents));
+        forwardReportsDelivery = true;
         while (forwardsInFlight.Count > MaxForwardsInFlight)
         {
             await forwardsInFlight.Dequeue();

@@ -21,13 +21,16 @@ public sealed class ScoringClusterFixture : IAsyncLifetime
 
     public string ScoringSiloName { get; private set; } = string.Empty;
 
+    private int configured;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
         var configuration = new ConfigurationBuilder().Build();
         builder.ConfigureSilo((options, silo) =>
         {
-            var scoring = ScoringSiloName.Length == 0 || ScoringSiloName == options.SiloName;
+            // Silos may be configured concurrently: exactly the first one configured scores.
+            var scoring = Interlocked.Increment(ref configured) == 1;
             if (scoring)
             {
                 ScoringSiloName = options.SiloName;
