@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Client.Bench;
@@ -13,19 +11,12 @@ public static class EmbeddedCluster
         [
             "--urls", "http://127.0.0.1:0",
             "--data-dir", dataDir,
-            "--silo-port", FreePort().ToString(),
-            "--gateway-port", FreePort().ToString(),
+            "--silo-port", ChildProcess.FreePort().ToString(),
+            "--gateway-port", ChildProcess.FreePort().ToString(),
             "--Logging:LogLevel:Default", "Warning",
             "--Dashboard:Enabled", "false",
         ]);
         await app.StartAsync();
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
