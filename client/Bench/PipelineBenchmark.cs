@@ -26,7 +26,7 @@ public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDeliver
         {
             var now = DateTime.UtcNow;
             var byCampaign = request
-                .Select(e => e with { Timestamp = now, ReceivedAt = now })
+                .Select(e => e with { EventId = NextEventId(), Timestamp = now, ReceivedAt = now })
                 .GroupBy(e => e.CampaignId)
                 .ToDictionary(g => g.Key, g => g.ToList());
             var failed = await publisher.PublishAsync(byCampaign, ct, streamNamespace);
@@ -40,7 +40,7 @@ public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDeliver
         MeasureAsync(name, requests, concurrency, async (request, ct) =>
         {
             var now = DateTime.UtcNow;
-            var body = JsonSerializer.SerializeToUtf8Bytes(request.Select(e => e with { Timestamp = now }), Wire);
+            var body = JsonSerializer.SerializeToUtf8Bytes(request.Select(e => e with { EventId = NextEventId(), Timestamp = now }), Wire);
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await http.PostAsync("/api/events", content, ct);
@@ -50,6 +50,11 @@ public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDeliver
                 throw new InvalidOperationException($"ingest answered {(int)response.StatusCode}: accepted {answer?.Accepted} of {request.Count}");
             }
         });
+
+    private readonly string runId = Guid.NewGuid().ToString("N")[..8];
+    private long sequence;
+
+    private string NextEventId() => $"{runId}-{Interlocked.Increment(ref sequence)}";
 
     private async Task<BenchResult> MeasureAsync(
         string name, List<List<InteractionEvent>> requests, int concurrency, Func<List<InteractionEvent>, CancellationToken, Task> send)

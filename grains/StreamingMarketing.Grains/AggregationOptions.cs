@@ -31,6 +31,12 @@ public sealed class AggregationOptions
     /// </summary>
     public bool WriteStateBeforeAck { get; set; }
 
+    /// <summary>
+    /// How long user profile updates gather before they are sent, one call per user (see UserProfileForwarder). User
+    /// profiles trail the campaign counts by up to this much under load; a quiet stream is sent within milliseconds.
+    /// </summary>
+    public TimeSpan UserForwardWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A text the scorer has not answered within this time (saturation included) is applied as unscored.</summary>
     public TimeSpan ScoringTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -6,6 +6,7 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Grains.Insights;
 using StreamingMarketing.Grains.Placement;
 using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Grains.Users;
 
 namespace StreamingMarketing.Grains;
 
@@ -17,6 +18,7 @@ public static class GrainsRegistration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<UnsavedGrains>();
         silo.Services.TryAddSingleton<InProcessDelivery>();
+        silo.Services.AddSingleton<UserProfileForwarder>();
         silo.Services.AddHostedService<UnsavedStateFlusher>();
         silo.Services.Configure<AggregationOptions>(configuration.GetSection(AggregationOptions.SectionName));
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);

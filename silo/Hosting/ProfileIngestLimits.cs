@@ -2,7 +2,7 @@ using StreamingMarketing.Gateway.Ingest;
 
 namespace StreamingMarketing.Silo.Hosting;
 
-/// <summary>Stream item bounds each profile's queues can carry.</summary>
+/// <summary>Stream item bounds each profile's queues can carry, and the embedded profile's in-flight bound.</summary>
 public static class ProfileIngestLimits
 {
     /// <summary>Azure Queue: 64 KiB per message after base64 (48 KiB raw), less headroom for Orleans' envelope.</summary>
@@ -11,8 +11,16 @@ public static class ProfileIngestLimits
     /// <summary>Event Hubs standard tier: 1 MB per event.</summary>
     public const int EventHubsItemBytes = 900_000;
 
+    /// <summary>The embedded profile's bound on events published and not yet applied (see IngestOptions.MaxEventsInFlight).</summary>
+    public const long EmbeddedEventsInFlight = 100_000;
+
     public static void Apply(IServiceCollection services, string profile)
     {
+        if (profile == Profiles.Embedded)
+        {
+            services.PostConfigure<IngestOptions>(options => options.MaxEventsInFlight = options.MaxEventsInFlight == 0 ? EmbeddedEventsInFlight : options.MaxEventsInFlight);
+        }
+
         var bound = profile switch
         {
             Profiles.LocalCluster => AzureQueueItemBytes,

@@ -23,6 +23,15 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     {
         provider ??= client.GetStreamProvider(StreamNames.Provider);
         var failed = new HashSet<string>(StringComparer.Ordinal);
+        if (!await WaitForRoomAsync(cancellationToken))
+        {
+            var events = byCampaign.Values.Sum(batch => batch.Count);
+            IngestMetrics.PublishFailures.Add(events);
+            logger.LogWarning("Could not publish {Count} events: {Pending} events are still being applied", events, delivery.Pending);
+            failed.UnionWith(byCampaign.Keys);
+            return failed;
+        }
+
         await Parallel.ForEachAsync(
             byCampaign,
             new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
@@ -45,6 +54,29 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
                 }
             });
         return failed;
+    }
+
+    /// <summary>Waits while more than <see cref="IngestOptions.MaxEventsInFlight"/> events are in flight; false if that outlasts the back-off.</summary>
+    private async Task<bool> WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        if (options.MaxEventsInFlight <= 0 || delivery.Pending <= options.MaxEventsInFlight)
+        {
+            return true;
+        }
+
+        IngestMetrics.PublishRetries.Add(1);
+        var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
+        while (delivery.Pending > options.MaxEventsInFlight)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(1, cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task<bool> TryPublishAsync(string streamNamespace, string campaignId, InteractionBatch batch, CancellationToken cancellationToken)

@@ -17,6 +17,14 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxStreamItemBytes { get; set; }
 
+    /// <summary>
+    /// Events published by this host and not yet applied by its grains, beyond which a publish waits (up to
+    /// <see cref="MaxPublishBackoff"/>, then 503). 0 = unbounded. Only the embedded profile sets it: there producer
+    /// and consumers share the process, so the count is exact, and without the bound a burst queues in memory until
+    /// each memory-stream queue is full (16,384 items each), costing gigabytes and seconds of lag.
+    /// </summary>
+    public long MaxEventsInFlight { get; set; }
+
     /// <summary>Campaign batches of one request published at once.</summary>
     public int PublishConcurrency { get; set; } = 16;
 }

@@ -9,8 +9,11 @@ namespace StreamingMarketing.Contracts.Insights;
 /// </summary>
 public interface IUserSegmentsGrain : IGrainWithStringKey
 {
-    /// <summary>Applies interactions of one campaign (repeats ignored); the change of the user's snapshot there, if any.</summary>
-    Task<SegmentChange?> ApplyForCampaignAsync(UserInteraction[] interactions);
+    /// <summary>
+    /// Applies interactions, of one campaign or several (repeats ignored); how the user's snapshot moved in each
+    /// campaign where it moved.
+    /// </summary>
+    Task<CampaignSegmentChange[]> ApplyInteractionsAsync(UserInteraction[] interactions);
 
     /// <summary>Applies the sentiment of the user's texts in <paramref name="campaignId"/>; the change of the snapshot, if any.</summary>
     Task<SegmentChange?> ApplyCampaignSentimentAsync(string campaignId, UserSentiment[] sentiments);

@@ -13,6 +13,7 @@ using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Scoring;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Grains.Telemetry;
+using StreamingMarketing.Grains.Users;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
@@ -31,8 +32,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
     private readonly CoalescedStateWriter<CampaignState> writer;
     private const int ScoringChunk = 256;
     private CampaignAggregator aggregator = null!;
-    private const int MaxForwardsInFlight = 4;
+    private const int MaxForwardsInFlight = 64;
     private readonly InProcessDelivery delivery;
+    private readonly UserProfileForwarder userProfiles;
     private readonly Queue<Task> forwardsInFlight = new();
     private bool forwardReportsDelivery;
     private readonly IDeadLetterSink? deadLetters;
@@ -52,12 +54,14 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         TimeProvider clock,
         UnsavedGrains unsaved,
         InProcessDelivery delivery,
+        UserProfileForwarder userProfiles,
         ILogger<CampaignGrain> logger,
         IOptions<AlertOptions> alertOptions,
         IDeadLetterSink? deadLetters = null)
     {
         this.deadLetters = deadLetters;
         this.delivery = delivery;
+        this.userProfiles = userProfiles;
         this.alertOptions = alertOptions.Value;
         this.state = state;
         this.options = options.Value;
@@ -380,36 +384,14 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
     }
 
-    private async Task<SegmentChange?[]> ForwardToUsersAsync(List<InteractionEvent> events)
-    {
-        var byUser = new Dictionary<string, List<UserInteraction>>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (!byUser.TryGetValue(e.UserId, out var list))
-            {
-                byUser[e.UserId] = list = [];
-            }
+    /// <summary>
+    /// A failure propagates: the stream item is then not acknowledged and the whole batch comes again, which is safe
+    /// because both this grain and the user grains drop ids they already applied. The user grains answer how users'
+    /// segments here moved, so segments need no extra message.
+    /// </summary>
+    private Task<List<SegmentChange>> ForwardToUsersAsync(List<InteractionEvent> events) => userProfiles.ForwardAsync(CampaignId, events);
 
-            list.Add(new UserInteraction
-            {
-                EventId = e.EventId,
-                CampaignId = e.CampaignId,
-                Type = e.Type,
-                Platform = e.Platform,
-                Timestamp = e.Timestamp,
-                Hashtags = e.Hashtags,
-                Value = e.Value,
-            });
-        }
-
-        // A failure propagates: the stream item is then not acknowledged and the whole batch comes again, which
-        // is safe because both this grain and the user grains drop ids they already applied.
-        // The user grain answers how the user's segment here moved, so segments need no extra message.
-        return await Task.WhenAll(byUser.Select(pair => GrainFactory.GetGrain<IUserSegmentsGrain>(pair.Key).ApplyForCampaignAsync([.. pair.Value])));
-    }
-
-    private void ApplySegmentChanges(SegmentChange?[] changes)
+    private void ApplySegmentChanges(IEnumerable<SegmentChange?> changes)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var change in changes)

@@ -85,18 +85,29 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
 
     public Task ApplySentimentAsync(UserSentiment[] sentiments) => ApplySentimentAsync(sentiments, campaignId: null);
 
-    public async Task<SegmentChange?> ApplyForCampaignAsync(UserInteraction[] interactions)
+    public async Task<CampaignSegmentChange[]> ApplyInteractionsAsync(UserInteraction[] interactions)
     {
-        if (interactions.Length == 0)
+        // Each campaign's snapshot before and after says how the user moved there; a call rarely spans more than a few.
+        var campaigns = new List<(string CampaignId, SegmentSnapshot? Before)>(2);
+        foreach (var interaction in interactions)
         {
-            return null;
+            if (!campaigns.Exists(c => c.CampaignId == interaction.CampaignId))
+            {
+                campaigns.Add((interaction.CampaignId, aggregator.SegmentIn(interaction.CampaignId)));
+            }
         }
 
-        // A campaign sends only its own events, so one campaign's snapshot before and after says how it moved.
-        var campaignId = interactions[0].CampaignId;
-        var before = aggregator.SegmentIn(campaignId);
         await ApplyAsync(interactions);
-        return SegmentRules.Change(before, aggregator.SegmentIn(campaignId));
+        List<CampaignSegmentChange>? changes = null;
+        foreach (var (campaignId, before) in campaigns)
+        {
+            if (SegmentRules.Change(before, aggregator.SegmentIn(campaignId)) is { } change)
+            {
+                (changes ??= []).Add(new CampaignSegmentChange(campaignId, change));
+            }
+        }
+
+        return changes is null ? [] : [.. changes];
     }
 
     public async Task<SegmentChange?> ApplyCampaignSentimentAsync(string campaignId, UserSentiment[] sentiments)

@@ -67,6 +67,9 @@ public sealed class CampaignPipelineTests(ClusterFixture fixture) : IClassFixtur
         var campaign = await fixture.Client.GetGrain<ICampaignGrain>(campaignId).GetViewAsync();
         Assert.Equal(5, campaign!.Totals["like"]);
         Assert.Equal(6, campaign.DuplicatesDropped);
+        // User profiles trail the campaign by up to one forwarding round.
+        Assert.True(await RunningSilo.EventuallyAsync(async () =>
+            await fixture.Client.GetGrain<IUserProfileGrain>(userId).GetViewAsync() is { } u && u.Totals["share"] == 1));
         var user = await fixture.Client.GetGrain<IUserProfileGrain>(userId).GetViewAsync();
         Assert.Equal(5, user!.Totals["like"]);
         Assert.Equal(1, user.Totals["share"]);
