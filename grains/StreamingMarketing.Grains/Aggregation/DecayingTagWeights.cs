@@ -1,36 +1,48 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Grains.Aggregation;
 
 /// <summary>
 /// Interest weights per hashtag that halve every <c>halfLife</c> of event time, so a profile follows what a user
-/// engages with now. Weights are kept as of <see cref="AsOf"/> (the newest event seen) and decayed to the
-/// wall clock when read. At most <see cref="Capacity"/> tags are kept; the weakest is evicted.
+/// engages with now. Weights are kept scaled to <see cref="AsOf"/>: an event at time t adds 2^((t − AsOf) / halfLife),
+/// so a newer event never rescales the other tags (one power per event, not one per tag), and reading decays the
+/// sums to the wall clock. At most <see cref="Capacity"/> tags are kept; the weakest is evicted.
 /// </summary>
 [GenerateSerializer]
 public sealed class DecayingTagWeights
 {
+    /// <summary>Scaled weights grow by 2^this before they are brought back to the newest event's scale.</summary>
+    private const double MaxExponent = 256;
+
     [Id(0)] public int Capacity { get; set; } = 32;
+
+    /// <summary>The time the stored weights are scaled to; set by the first event.</summary>
     [Id(1)] public DateTime AsOf { get; set; }
+
     [Id(2)] public Dictionary<string, double> Weights { get; set; } = [];
 
     public void Add(string tag, DateTime timestamp, TimeSpan halfLife, double weight = 1)
     {
-        if (timestamp > AsOf)
+        if (AsOf == default)
         {
-            var factor = Decay(timestamp - AsOf, halfLife);
-            foreach (var key in Weights.Keys.ToList())
-            {
-                Weights[key] *= factor;
-            }
-
             AsOf = timestamp;
         }
 
-        var contribution = weight * Decay(AsOf - timestamp, halfLife);
-        if (Weights.TryGetValue(tag, out var current))
+        var exponent = HalfLives(timestamp - AsOf, halfLife);
+        if (exponent > MaxExponent)
         {
-            Weights[tag] = current + contribution;
+            Rescale(Math.Pow(0.5, exponent));
+            AsOf = timestamp;
+            exponent = 0;
+        }
+
+        var contribution = weight * Math.Pow(2, exponent);
+        ref var current = ref CollectionsMarshal.GetValueRefOrNullRef(Weights, tag);
+        if (!Unsafe.IsNullRef(ref current))
+        {
+            current += contribution;
             return;
         }
 
@@ -50,7 +62,7 @@ public sealed class DecayingTagWeights
 
     public List<TagWeight> Top(int count, DateTime now, TimeSpan halfLife)
     {
-        var factor = now > AsOf ? Decay(now - AsOf, halfLife) : 1;
+        var factor = Math.Pow(0.5, HalfLives(now - AsOf, halfLife));
         return Weights
             .OrderByDescending(pair => pair.Value)
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)
@@ -59,6 +71,13 @@ public sealed class DecayingTagWeights
             .ToList();
     }
 
-    private static double Decay(TimeSpan elapsed, TimeSpan halfLife) =>
-        Math.Pow(0.5, elapsed.TotalSeconds / halfLife.TotalSeconds);
+    private void Rescale(double factor)
+    {
+        foreach (var tag in Weights.Keys)
+        {
+            CollectionsMarshal.GetValueRefOrNullRef(Weights, tag) *= factor;
+        }
+    }
+
+    private static double HalfLives(TimeSpan elapsed, TimeSpan halfLife) => elapsed.TotalSeconds / halfLife.TotalSeconds;
 }

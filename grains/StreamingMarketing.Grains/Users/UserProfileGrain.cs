@@ -91,7 +91,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
         var campaigns = new List<(string CampaignId, SegmentSnapshot? Before)>(2);
         foreach (var interaction in interactions)
         {
-            if (!campaigns.Exists(c => c.CampaignId == interaction.CampaignId))
+            if (!Contains(campaigns, interaction.CampaignId))
             {
                 campaigns.Add((interaction.CampaignId, aggregator.SegmentIn(interaction.CampaignId)));
             }
@@ -108,6 +108,19 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
         }
 
         return changes is null ? [] : [.. changes];
+    }
+
+    private static bool Contains(List<(string CampaignId, SegmentSnapshot? Before)> campaigns, string campaignId)
+    {
+        foreach (var (id, _) in campaigns)
+        {
+            if (id == campaignId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async Task<SegmentChange?> ApplyCampaignSentimentAsync(string campaignId, UserSentiment[] sentiments)

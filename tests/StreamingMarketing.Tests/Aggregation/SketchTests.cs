@@ -76,4 +76,34 @@ public sealed class SketchTests
         Assert.Equal(("old", 0.5), (top[1].Tag, top[1].Weight));
         Assert.Equal(0.25, weights.Top(2, start.AddDays(14), halfLife)[1].Weight, 6);
     }
+
+    [Fact]
+    public void Interest_weights_stay_right_across_hundreds_of_half_lives()
+    {
+        var halfLife = TimeSpan.FromDays(1);
+        var weights = new DecayingTagWeights();
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        weights.Add("old", start, halfLife);
+        weights.Add("new", start.AddDays(300), halfLife);
+        weights.Add("new", start.AddDays(299), halfLife);
+
+        var top = weights.Top(2, start.AddDays(301), halfLife);
+        Assert.Equal(("new", 0.75), (top[0].Tag, top[0].Weight));
+        Assert.Equal(0, top[1].Weight);
+    }
+
+    [Fact]
+    public void The_weakest_interest_gives_way_to_a_stronger_new_one()
+    {
+        var halfLife = TimeSpan.FromDays(7);
+        var weights = new DecayingTagWeights { Capacity = 2 };
+        var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        weights.Add("faded", start, halfLife);
+        weights.Add("kept", start.AddDays(7), halfLife);
+        weights.Add("kept", start.AddDays(7), halfLife);
+        weights.Add("fresh", start.AddDays(14), halfLife);
+        weights.Add("too-old", start, halfLife);
+
+        Assert.Equal(["fresh", "kept"], weights.Top(5, start.AddDays(14), halfLife).Select(t => t.Tag).Order());
+    }
 }
