@@ -30,6 +30,13 @@ public static class PipelineMetrics
         "streamingmarketing.grain.state.write.duration", "s", "Duration of grain state writes.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
 
+    public static readonly Counter<long> UserForwardEvents = Meter.CreateCounter<long>(
+        "streamingmarketing.users.forward.events", "{event}", "Events handed to user profiles by the silo's forwarder.");
+
+    /// <summary>Against <see cref="UserForwardEvents"/>: how well rounds coalesce (calls per event; 1 would be a call per event).</summary>
+    public static readonly Counter<long> UserForwardCalls = Meter.CreateCounter<long>(
+        "streamingmarketing.users.forward.calls", "{call}", "User profile grain calls made by the forwarder, by outcome.");
+
     public static readonly Counter<long> UnscoredTexts = Meter.CreateCounter<long>(
         "streamingmarketing.sentiment.unscored", "{text}", "Texts applied as unscored because scoring failed or timed out, by reason.");
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Users;
 
@@ -166,6 +167,7 @@ public sealed class UserProfileForwarder
 
         public void Send()
         {
+            PipelineMetrics.UserForwardEvents.Add(Events);
             foreach (var (userId, part) in byUser)
             {
                 _ = SendAsync(userId, part);
@@ -178,10 +180,12 @@ public sealed class UserProfileForwarder
             try
             {
                 var changes = await forwarder.grains.GetGrain<IUserSegmentsGrain>(userId).ApplyInteractionsAsync([.. part.Interactions]);
+                PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
                 part.Succeeded(changes);
             }
             catch (Exception exception)
             {
+                PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "error"));
                 part.Failed(exception);
             }
             finally
