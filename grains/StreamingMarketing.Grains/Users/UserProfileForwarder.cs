@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
@@ -28,17 +29,15 @@ public sealed class UserProfileForwarder
 
     private readonly IGrainFactory grains;
     private readonly TimeSpan window;
-    private readonly TimeProvider clock;
     private readonly Lock gate = new();
     private Round? open;
 
     /// <summary>User calls of earlier rounds still running: while they run, a pause in hand-overs is not quiet.</summary>
     private int callsInFlight;
 
-    public UserProfileForwarder(IGrainFactory grains, IOptions<AggregationOptions> options, TimeProvider clock)
+    public UserProfileForwarder(IGrainFactory grains, IOptions<AggregationOptions> options)
     {
         this.grains = grains;
-        this.clock = clock;
         window = options.Value.WriteStateBeforeAck ? TimeSpan.Zero : options.Value.UserForwardWindow;
     }
 
@@ -59,7 +58,7 @@ public sealed class UserProfileForwarder
         {
             if (open is null)
             {
-                open = new Round(this, clock.GetTimestamp());
+                open = new Round(this, Stopwatch.GetTimestamp());
                 if (window > TimeSpan.Zero)
                 {
                     _ = CloseWhenDueAsync(open);
@@ -70,7 +69,7 @@ public sealed class UserProfileForwarder
                 }
             }
 
-            open.Add(handover, events, clock.GetTimestamp());
+            open.Add(handover, events, Stopwatch.GetTimestamp());
             if (open.Events >= MaxRoundEvents)
             {
                 CloseLocked(open);
@@ -85,9 +84,10 @@ public sealed class UserProfileForwarder
         while (true)
         {
             await Task.Delay(IdleFlush);
-            var now = clock.GetTimestamp();
-            var quiet = Volatile.Read(ref callsInFlight) == 0 && clock.GetElapsedTime(round.LastAdded, now) >= IdleFlush;
-            if (round.IsSent || quiet || clock.GetElapsedTime(round.Opened, now) >= window)
+            // Real elapsed time, not the grains' clock: a round is about how long events wait, not about event time.
+            var now = Stopwatch.GetTimestamp();
+            var quiet = Volatile.Read(ref callsInFlight) == 0 && Stopwatch.GetElapsedTime(round.LastAdded, now) >= IdleFlush;
+            if (round.IsSent || quiet || Stopwatch.GetElapsedTime(round.Opened, now) >= window)
             {
                 Close(round);
                 return;
