@@ -65,7 +65,7 @@ public sealed class UserProfileForwarder
                 }
                 else
                 {
-                    ThreadPool.UnsafeQueueUserWorkItem(static closing => closing.Forwarder.Close(closing.Round), new RoundClosing(this, open), preferLocal: false);
+                    ThreadPool.UnsafeQueueUserWorkItem(static round => round.Close(), open, preferLocal: false);
                 }
             }
 
@@ -119,8 +119,6 @@ public sealed class UserProfileForwarder
         ThreadPool.UnsafeQueueUserWorkItem(static round => round.Send(), round, preferLocal: false);
     }
 
-    private sealed record RoundClosing(UserProfileForwarder Forwarder, Round Round);
-
     /// <summary>What the users of one round owe, by user; built under the lock, sent once closed.</summary>
     private sealed class Round(UserProfileForwarder forwarder, long opened)
     {
@@ -133,6 +131,8 @@ public sealed class UserProfileForwarder
         public int Events { get; private set; }
 
         public bool IsSent { get; set; }
+
+        public void Close() => forwarder.Close(this);
 
         public void Add(Handover handover, IReadOnlyList<InteractionEvent> events, long now)
         {
@@ -204,19 +204,16 @@ public sealed class UserProfileForwarder
 
         public void Succeeded(CampaignSegmentChange[] changes)
         {
+            // Several batches of one campaign may share a call: each change is the first one's to report. Changes are
+            // recorded before any batch hears this call completed, so none completes without its own.
+            foreach (var change in changes)
+            {
+                Handovers.Find(h => h.CampaignId == change.CampaignId)?.Record(change.Change);
+            }
+
             foreach (var handover in Handovers)
             {
-                List<SegmentChange>? mine = null;
-                foreach (var change in changes)
-                {
-                    // Several batches of one campaign may share a call: the change is the first one's to report.
-                    if (change.CampaignId == handover.CampaignId && Handovers.Find(h => h.CampaignId == change.CampaignId) == handover)
-                    {
-                        (mine ??= []).Add(change.Change);
-                    }
-                }
-
-                handover.CallCompleted(mine, failure: null);
+                handover.CallCompleted(failure: null);
             }
         }
 
@@ -224,7 +221,7 @@ public sealed class UserProfileForwarder
         {
             foreach (var handover in Handovers)
             {
-                handover.CallCompleted(changes: null, exception);
+                handover.CallCompleted(exception);
             }
         }
     }
@@ -244,15 +241,18 @@ public sealed class UserProfileForwarder
         /// <summary>Only while the round is built, before any of its calls is sent.</summary>
         public void ExpectCall() => callsPending++;
 
-        public void CallCompleted(List<SegmentChange>? changes, Exception? failure)
+        public void Record(SegmentChange change)
         {
-            lock (this.changes)
+            lock (changes)
             {
-                if (changes is not null)
-                {
-                    this.changes.AddRange(changes);
-                }
+                changes.Add(change);
+            }
+        }
 
+        public void CallCompleted(Exception? failure)
+        {
+            lock (changes)
+            {
                 this.failure ??= failure;
                 if (--callsPending > 0)
                 {
@@ -266,7 +266,7 @@ public sealed class UserProfileForwarder
             }
             else
             {
-                completion.SetResult(this.changes);
+                completion.SetResult(changes);
             }
         }
     }
