@@ -10,7 +10,7 @@ using StreamingMarketing.Sentiment.Benchmarking;
 namespace StreamingMarketing.Client.Bench;
 
 /// <summary>
-/// <c>bench [--quick] [--events N]</c>: the pipeline's throughput and lag beside its ceiling, measured in one run on one
+/// <c>bench [--quick] [--events N] [--repeats N]</c>: the pipeline's throughput and lag beside its ceiling, measured in one run on one
 /// embedded silo in this process. Ratios, not absolute numbers, are what carry across machines.
 /// </summary>
 public static class BenchCommand
@@ -58,13 +58,14 @@ public static class BenchCommand
 
         // Ceiling and pipeline alternate, several times: on a shared machine a burst of other work hits both sides of a
         // ratio instead of one, and the median ratio is what is reported.
-        var repeats = 5;
+        var repeats = ArgValue(args, "--repeats") ?? 5;
         var ceilings = new List<BenchResult>();
         var pipelines = new List<BenchResult>();
         for (var run = 0; run < repeats; run++)
         {
             ceilings.Add(await bench.DirectAsync("ceiling: no-op subscriber, direct publish", Requests(1_000), StreamNames.BenchmarkNoOp));
             pipelines.Add(await bench.DirectAsync("pipeline, direct publish (batches of 1000)", Requests(1_000), StreamNames.CampaignEvents));
+            AnsiConsole.MarkupLine($"[grey]pair {run + 1}/{repeats}: ceiling {ceilings[^1].EventsPerSecond:N0} events/s, pipeline {pipelines[^1].EventsPerSecond:N0} events/s, ratio {pipelines[^1].EventsPerSecond / ceilings[^1].EventsPerSecond:F3}[/]");
         }
 
         var results = new List<BenchResult>
@@ -105,7 +106,7 @@ public static class BenchCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Scorer at {ScorerPhase.Concurrency} callers: {scoring.Scorer.TextsPerSecond:N0} texts/s (p50 {scoring.Scorer.P50Ms:F1} ms, p99 {scoring.Scorer.P99Ms:F1} ms); " +
             $"raw ONNX Runtime, batches of 32: {scoring.Raw.TextsPerSecond:N0} texts/s (last run).");
-        AnsiConsole.MarkupLine("[grey]Reproduce: dotnet run --project client -c Release -- bench [[--quick]] [[--events N]][/]");
+        AnsiConsole.MarkupLine("[grey]Reproduce: dotnet run --project client -c Release -- bench [[--quick]] [[--events N]] [[--repeats N]][/]");
     }
 
     private static void PrintSummary(

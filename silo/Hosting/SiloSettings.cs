@@ -27,6 +27,14 @@ public sealed class SiloSettings
     /// <summary>Stream queues: at least 16, because one memory-stream queue holds only 16,384 items.</summary>
     public int StreamQueues { get; set; } = StreamingMarketing.Contracts.StreamNames.DefaultMemoryQueues;
 
+    /// <summary>
+    /// How long the embedded memory streams keep an event in their cache. A subscriber that falls further behind than
+    /// this loses events, so it stays far above the delivery lag (under a second at full load, see Ingest:MaxEventsInFlight).
+    /// </summary>
+    public TimeSpan StreamCacheRetention { get; set; } = DefaultStreamCacheRetention;
+
+    public static readonly TimeSpan DefaultStreamCacheRetention = TimeSpan.FromSeconds(30);
+
     public string ClusterId { get; set; } = "streamingmarketing";
     public string ServiceId { get; set; } = "streamingmarketing";
 

@@ -177,7 +177,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
             _ = forwardsInFlight.Dequeue();
         }
 
-        forwardsInFlight.Enqueue(ForwardBehindAsync(fresh, batchEvents));
+        // The forwarder copies what users need and retries failed users itself, so the batch is not kept meanwhile.
+        forwardsInFlight.Enqueue(ForwardBehindAsync(ForwardToUsersAsync(fresh), fresh.Count, batchEvents));
         forwardReportsDelivery = true;
         while (forwardsInFlight.Count > MaxForwardsInFlight)
         {
@@ -185,28 +186,15 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IStreamSubscriptionOb
         }
     }
 
-    private async Task ForwardBehindAsync(List<InteractionEvent> fresh, int batchEvents)
+    private async Task ForwardBehindAsync(Task<List<SegmentChange>> forward, int freshEvents, int batchEvents)
     {
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    ApplySegmentChanges(await ForwardToUsersAsync(fresh));
-                    return;
-                }
-                catch (Exception exception) when (attempt < 3)
-                {
-                    // User grains drop what they already applied, so resending the whole batch is safe.
-                    logger.LogWarning("Forwarding {Count} events of campaign {CampaignId} to users failed ({Message}); retrying", fresh.Count, CampaignId, exception.Message);
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
-                }
-            }
+            ApplySegmentChanges(await forward);
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "User profiles missed {Count} events of campaign {CampaignId}", fresh.Count, CampaignId);
+            logger.LogError(exception, "User profiles missed {Count} events of campaign {CampaignId}", freshEvents, CampaignId);
         }
         finally
         {

@@ -23,9 +23,10 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
     /// <summary>Sentiment updates share the dedupe memory with interactions under a different key.</summary>
     private const ulong SentimentKeySalt = 0x5eed5eed5eed5eedUL;
 
-    public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
+    /// <summary>True when the event with this key (<see cref="EventHash"/> of its id) was not applied before (and is now remembered).</summary>
+    public bool TryRemember(ulong eventKey) => state.Applied.Add(eventKey);
 
-    public void Apply(UserInteraction interaction, DateTime now)
+    public void Apply(in UserInteraction interaction, DateTime now)
     {
         state.Totals.AddEvent(interaction.Type, interaction.Value);
         state.ByPlatform[(int)interaction.Platform]++;
@@ -86,7 +87,7 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
         Windows = state.Windows.ToViews(now),
     };
 
-    private void TrackCampaign(UserInteraction interaction)
+    private void TrackCampaign(in UserInteraction interaction)
     {
         if (!state.Campaigns.TryGetValue(interaction.CampaignId, out var activity))
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Grains.Aggregation;
 using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Users;
@@ -24,6 +25,11 @@ public sealed class UserProfileForwarder
 {
     public const int MaxRoundEvents = 65_536;
 
+    /// <summary>Calls to one user per round, the first included, before its campaigns hear that it failed.</summary>
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A round that received nothing for this long is sent: the streams are quiet or draining.</summary>
     public static readonly TimeSpan IdleFlush = TimeSpan.FromMilliseconds(2);
 
@@ -43,8 +49,9 @@ public sealed class UserProfileForwarder
 
     /// <summary>
     /// Applies <paramref name="events"/> (all of <paramref name="campaignId"/>) to their users' profiles; completes
-    /// with how users moved in that campaign's segments once every user applied them, or fails if any user call failed
-    /// (resending is safe: user grains ignore event ids they applied).
+    /// with how users moved in that campaign's segments once every user applied them, or fails if a user's call failed
+    /// <see cref="MaxAttempts"/> times (resending is safe: user grains ignore events they applied). The events are
+    /// copied before this returns: the caller need not keep them.
     /// </summary>
     public Task<List<SegmentChange>> ForwardAsync(string campaignId, IReadOnlyList<InteractionEvent> events)
     {
@@ -144,16 +151,9 @@ public sealed class UserProfileForwarder
                     byUser[e.UserId] = part = new UserPart();
                 }
 
-                part.Interactions.Add(new UserInteraction
-                {
-                    EventId = e.EventId,
-                    CampaignId = e.CampaignId,
-                    Type = e.Type,
-                    Platform = e.Platform,
-                    Timestamp = e.Timestamp,
-                    Hashtags = e.Hashtags,
-                    Value = e.Value,
-                });
+                // The campaign's own id string, not the event's copy: the interaction keeps nothing of the event alive.
+                part.Interactions.Add(new UserInteraction(
+                    EventHash.Of(e.EventId), handover.CampaignId, e.Type, e.Platform, e.Timestamp, e.Hashtags, e.Value));
                 if (part.Handovers.Count == 0 || part.Handovers[^1] != handover)
                 {
                     part.Handovers.Add(handover);
@@ -179,14 +179,29 @@ public sealed class UserProfileForwarder
             Interlocked.Increment(ref forwarder.callsInFlight);
             try
             {
-                var changes = await forwarder.grains.GetGrain<IUserSegmentsGrain>(userId).ApplyInteractionsAsync([.. part.Interactions]);
-                PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
-                part.Succeeded(changes);
-            }
-            catch (Exception exception)
-            {
-                PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "error"));
-                part.Failed(exception);
+                var interactions = part.Interactions.ToArray();
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        var changes = await forwarder.grains.GetGrain<IUserSegmentsGrain>(userId).ApplyInteractionsAsync(interactions);
+                        PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+                        part.Succeeded(changes);
+                        return;
+                    }
+                    catch (Exception exception)
+                    {
+                        PipelineMetrics.UserForwardCalls.Add(1, new KeyValuePair<string, object?>("outcome", "error"));
+                        if (attempt == MaxAttempts)
+                        {
+                            part.Failed(exception);
+                            return;
+                        }
+
+                        // The user grain drops what it already applied, so resending the whole part is safe.
+                        await Task.Delay(RetryDelay * attempt);
+                    }
+                }
             }
             finally
             {

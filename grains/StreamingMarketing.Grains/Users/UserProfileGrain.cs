@@ -59,7 +59,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var interaction in interactions)
         {
-            if (!aggregator.TryRemember(interaction.EventId))
+            if (!aggregator.TryRemember(interaction.EventKey))
             {
                 PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "user"));
                 continue;
@@ -72,7 +72,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
             catch (Exception exception)
             {
                 PipelineMetrics.PoisonEvents.Add(1);
-                logger.LogError(exception, "Skipping event {EventId} for user {UserId}: it failed to apply", interaction.EventId, this.GetPrimaryKeyString());
+                logger.LogError(exception, "Skipping event {EventKey:x16} for user {UserId}: it failed to apply", interaction.EventKey, this.GetPrimaryKeyString());
             }
         }
 

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Silo.Hosting;
+
+namespace StreamingMarketing.Tests.Cluster;
+
+/// <summary>
+/// The embedded memory streams forget delivered events after a bounded time. Orleans' own default (30 minutes) made
+/// the cache of a loaded silo grow by tens of MB a second; these check the bound reaches the provider's options.
+/// </summary>
+public sealed class MemoryStreamCacheTests : IDisposable
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), $"sm-stream-cache-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDir))
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_embedded_silo_keeps_thirty_seconds_of_events_not_Orleans_thirty_minutes()
+    {
+        await using var silo = SiloHost.Build(["--data-dir", dataDir]);
+
+        var eviction = silo.Services.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(StreamNames.Provider);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), eviction.DataMinTimeInCache);
+        Assert.Equal(TimeSpan.FromSeconds(30), eviction.DataMaxAgeInCache);
+        Assert.Equal(TimeSpan.FromMinutes(30), new StreamCacheEvictionOptions().DataMaxAgeInCache);
+    }
+
+    [Fact]
+    public async Task The_retention_is_configurable()
+    {
+        await using var silo = SiloHost.Build(["--data-dir", dataDir, "--Silo:StreamCacheRetention", "00:00:05"]);
+
+        var eviction = silo.Services.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(StreamNames.Provider);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), eviction.DataMinTimeInCache);
+        Assert.Equal(TimeSpan.FromSeconds(5), eviction.DataMaxAgeInCache);
+    }
+}
