@@ -202,8 +202,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        // WAL lets readers (grain activations) run beside the writer; synchronous=FULL makes each commit durable
-        // across a power loss, which batching keeps affordable.
+        // WAL lets readers (grain activations) run beside the writer. synchronous=NORMAL: in WAL mode a commit survives
+        // the process crashing; a power loss may drop the last commits the OS had not flushed yet.
         command.CommandText =
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; " +
             "CREATE TABLE IF NOT EXISTS grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, " +

@@ -20,6 +20,9 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
     private readonly CoalescedStateWriter<UserProfileState> writer;
     private UserProfileAggregator aggregator = null!;
 
+    /// <summary>The last interactions call's signature and answer, kept in memory for a resend of that call.</summary>
+    private (ulong Signature, CampaignSegmentChange[] Changes)? lastAnswer;
+
     public UserProfileGrain(
         [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserProfileState> state,
         IOptions<AggregationOptions> options,
@@ -87,6 +90,14 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
 
     public async Task<CampaignSegmentChange[]> ApplyInteractionsAsync(UserInteraction[] interactions)
     {
+        // A resend of the last call, whose answer was lost on the way, gets that answer again: its events are not
+        // applied twice, and the segment moves they made still reach their campaigns.
+        var signature = CallSignature(interactions);
+        if (lastAnswer is { } last && last.Signature == signature)
+        {
+            return last.Changes;
+        }
+
         // Each campaign's snapshot before and after says how the user moved there; a call rarely spans more than a few.
         var campaigns = new List<(string CampaignId, SegmentSnapshot? Before)>(2);
         foreach (var interaction in interactions)
@@ -107,7 +118,21 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain, IUserSegmentsGr
             }
         }
 
-        return changes is null ? [] : [.. changes];
+        CampaignSegmentChange[] answer = changes is null ? [] : [.. changes];
+        lastAnswer = (signature, answer);
+        return answer;
+    }
+
+    /// <summary>The call's event keys folded in order: a resend of the same part has the same signature.</summary>
+    private static ulong CallSignature(UserInteraction[] interactions)
+    {
+        var signature = (ulong)interactions.Length;
+        foreach (var interaction in interactions)
+        {
+            signature = (signature * 0x9e3779b97f4a7c15UL) ^ interaction.EventKey;
+        }
+
+        return signature;
     }
 
     private static bool Contains(List<(string CampaignId, SegmentSnapshot? Before)> campaigns, string campaignId)

@@ -23,6 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddStreamingMarketingGrains(new ConfigurationBuilder().Build());
             silo.AddMemoryGrainStorage(StorageNames.GrainState);
             EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+            silo.AddIncomingGrainCallFilter<LostResponseToFlakyUsers>();
         });
         // The client maps streams to queues itself: it must agree with the silos on the queue count.
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(16)));
