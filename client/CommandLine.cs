@@ -53,17 +53,20 @@ public static class CommandLine
 
     private static int PrintUsage()
     {
-        AnsiConsole.MarkupLine("""
-            [bold]StreamingMarketing client[/]
-
-            Usage: dotnet run --project client -c Release -- <command> [options]
-
-              gateway [--urls URL] [--gateway-port P]   host the HTTP API as a standalone Orleans client
-              bench [--quick] [--events N]              measure the pipeline and the scorer beside their ceilings (embedded silo in-process)
-              bench --cost-curve [--max-users N]        throughput and memory per user grain at 1k to 1M users
-              bench --cluster [--events N]              local-cluster with 1, 2, 3 silo processes beside embedded (Azurite)
-            """);
+        AnsiConsole.MarkupLine("[bold]StreamingMarketing client[/]");
+        // Plain text: Spectre would read the option brackets below as markup tags and throw.
+        AnsiConsole.WriteLine(HostUsage);
         AnsiConsole.WriteLine(ClientCommands.Usage);
         return Usage;
     }
+
+    public const string HostUsage = """
+
+        Usage: dotnet run --project client -c Release -- <command> [options]
+
+          gateway [--urls URL] [--gateway-port P]      host the HTTP API as a standalone Orleans client
+          bench [--quick] [--events N] [--repeats N]   measure the pipeline and the scorer beside their ceilings (embedded silo in-process)
+          bench --cost-curve [--max-users N]           throughput and memory per user grain at 1k to 1M users
+          bench --cluster [--events N]                 local-cluster with 1, 2, 3 silo processes beside embedded (Azurite)
+        """;
 }

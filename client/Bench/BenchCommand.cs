@@ -20,6 +20,12 @@ public static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
+        if (args.Contains("--repeats") && ArgValue(args, "--repeats") is not > 0)
+        {
+            Console.Error.WriteLine("--repeats needs a whole number of ceiling/pipeline pairs, at least 1.");
+            return CommandLine.Usage;
+        }
+
         var events = ArgValue(args, "--events") ?? (quick ? 1_500_000 : 3_000_000);
         if (args.Contains("--cluster"))
         {

@@ -16,6 +16,13 @@ public static class EmbeddedProfile
     {
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         silo.AddSqliteGrainStorage(StorageNames.GrainState, Path.Combine(settings.FullDataDir, "grains.db"));
+        if (settings.StreamCacheRetention <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"Silo:StreamCacheRetention must be a positive time span (for example 00:00:30), not {settings.StreamCacheRetention}: " +
+                "the memory streams would forget events before their subscribers read them.");
+        }
+
         AddMemoryStreams(silo, settings.StreamQueues, settings.StreamCacheRetention);
         silo.Services.AddSingleton<IDeadLetterSink>(new FileDeadLetterSink(Path.Combine(settings.FullDataDir, "dead-letters")));
     }

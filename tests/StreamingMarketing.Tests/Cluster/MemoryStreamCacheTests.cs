@@ -44,4 +44,14 @@ public sealed class MemoryStreamCacheTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(5), eviction.DataMinTimeInCache);
         Assert.Equal(TimeSpan.FromSeconds(5), eviction.DataMaxAgeInCache);
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:05")]
+    public void A_retention_that_is_not_positive_stops_the_silo_naming_the_setting(string retention)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SiloHost.Build(["--data-dir", dataDir, "--Silo:StreamCacheRetention", retention]));
+
+        Assert.Contains("Silo:StreamCacheRetention", error.Message, StringComparison.Ordinal);
+    }
 }
