@@ -23,13 +23,21 @@ public sealed class IngestHttpTests(SiloFixture fixture) : IClassFixture<SiloFix
             : null);
     }
 
-    private async Task<CampaignView?> CampaignWhenAsync(string campaignId, Func<CampaignView, bool> condition)
+    private Task<CampaignView?> CampaignWhenAsync(string campaignId, Func<CampaignView, bool> condition) =>
+        ViewWhenAsync($"/api/campaigns/{campaignId}", condition);
+
+    /// <summary>User profiles trail their campaigns by up to one forwarding round (README, Exactly once).</summary>
+    private Task<UserView?> UserWhenAsync(string userId, Func<UserView, bool> condition) =>
+        ViewWhenAsync($"/api/users/{userId}", condition);
+
+    private async Task<TView?> ViewWhenAsync<TView>(string path, Func<TView, bool> condition)
+        where TView : class
     {
-        CampaignView? view = null;
+        TView? view = null;
         await RunningSilo.EventuallyAsync(async () =>
         {
-            var response = await Http.GetAsync($"/api/campaigns/{campaignId}");
-            view = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<CampaignView>() : null;
+            var response = await Http.GetAsync(path);
+            view = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<TView>() : null;
             return view is not null && condition(view);
         });
         return view;
@@ -60,7 +68,7 @@ public sealed class IngestHttpTests(SiloFixture fixture) : IClassFixture<SiloFix
         Assert.Equal(2, view.TopHashtags[0].Count);
         Assert.Equal(4, view.Windows["1h"].Totals.Values.Sum());
 
-        var profile = await Http.GetFromJsonAsync<UserView>($"/api/users/{user}");
+        var profile = await UserWhenAsync(user, v => v.Totals["conversion"] == 1);
         Assert.Equal(campaign, profile!.Campaigns.Single().CampaignId);
         Assert.Equal("launch", profile.Interests.Single().Tag);
     }
