@@ -4,6 +4,7 @@ using Spectre.Console;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Sentiment;
 using StreamingMarketing.Sentiment.Benchmarking;
 
@@ -38,12 +39,12 @@ public static class BenchCommand
         await using var app = await EmbeddedCluster.StartAsync(dataDir);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
         using var lag = new LagRecorder();
-        var bench = new PipelineBenchmark(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), http, lag);
+        var bench = new PipelineBenchmark(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), http, lag);
         var traffic = new TrafficGenerator(campaignCount: 200, userCount: 20_000, TrafficGenerator.LoadTweets(), withText: false);
 
         if (args.Contains("--cost-curve"))
         {
-            await CostCurve.RunAsync(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), ArgValue(args, "--max-users") ?? 1_000_000);
+            await CostCurve.RunAsync(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), ArgValue(args, "--max-users") ?? 1_000_000);
             await app.StopAsync();
             TryDelete(dataDir);
             return CommandLine.Ok;

@@ -3,6 +3,7 @@ using Spectre.Console;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Client.Bench;
 
@@ -14,7 +15,7 @@ namespace StreamingMarketing.Client.Bench;
 /// </summary>
 public static class CostCurve
 {
-    public static async Task RunAsync(EventPublisher publisher, InProcessDelivery delivery, int maxUsers)
+    public static async Task RunAsync(EventPublisher publisher, InProcessDelivery delivery, OutboxDrain outboxes, int maxUsers)
     {
         var table = new Table().AddColumns("distinct users", "events", "events/s", "managed heap growth", "bytes per user grain");
         var userOffset = 0;
@@ -30,6 +31,8 @@ public static class CostCurve
             {
                 await Task.Delay(5);
             }
+
+            await outboxes.DrainAsync(TimeSpan.FromMinutes(10));
 
             stopwatch.Stop();
             requests.Clear();

@@ -5,14 +5,16 @@ using System.Text.Json.Serialization;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Client.Bench;
 
 /// <summary>
-/// Runs one phase: sends pre-generated requests, then waits until the subscribers took every event off the streams.
+/// Runs one phase: sends pre-generated requests, then waits until the subscribers took every event off the streams
+/// and the outbox parts they numbered reached the user profiles and insights grains.
 /// Events get their timestamp when sent, so the recorded lag is send → applied.
 /// </summary>
-public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDelivery delivery, HttpClient http, LagRecorder lag)
+public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDelivery delivery, OutboxDrain outboxes, HttpClient http, LagRecorder lag)
 {
     /// <summary>Events as a connector sends them: enums as lower-case names.</summary>
     internal static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
@@ -80,6 +82,11 @@ public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDeliver
             }
 
             await Task.Delay(2);
+        }
+
+        if (!await outboxes.DrainAsync(TimeSpan.FromMinutes(5)))
+        {
+            throw new TimeoutException("outbox parts were never delivered");
         }
     }
 }

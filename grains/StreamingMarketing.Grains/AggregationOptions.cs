@@ -8,12 +8,6 @@ public sealed class AggregationOptions
     /// <summary>Event ids a campaign remembers for dedupe (8 bytes each in state).</summary>
     public int CampaignDedupeCapacity { get; set; } = 100_000;
 
-    /// <summary>
-    /// Event ids a user profile remembers. Campaign grains dedupe first; users only need to recognise what a campaign
-    /// resends after losing unsaved state, which is recent.
-    /// </summary>
-    public int UserDedupeCapacity { get; set; } = 128;
-
     public TimeSpan InterestHalfLife { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>A campaign's changed state is written this long after its first unsaved change (and on deactivation).</summary>
@@ -32,12 +26,21 @@ public sealed class AggregationOptions
     public bool WriteStateBeforeAck { get; set; }
 
     /// <summary>
-    /// How long user profile updates gather before they are sent, one call per user (see UserProfileForwarder). User
-    /// profiles trail the campaign counts by up to this much under load; a quiet stream is sent within milliseconds.
+    /// How long outbox parts gather before a courier sends them, one call per receiver (see PartCourier). User
+    /// profiles and insights trail the campaign counts by up to this much plus a campaign write interval under load.
     /// </summary>
-    public TimeSpan UserForwardWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan OutboxRoundWindow { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>A text the scorer has not answered within this time (saturation included) is applied as unscored.</summary>
+    /// <summary>Calls a courier makes for one batch of parts, the first included, before it dead-letters them.</summary>
+    public int OutboxDeliveryAttempts { get; set; } = 12;
+
+    /// <summary>The first retry's delay; each next one doubles (jittered), up to 10 s, about 70 s in all by default.</summary>
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Events in parts a courier holds; beyond it, campaign grains wait before taking their next stream item.</summary>
+    public long MaxOutboxEventsInFlight { get; set; } = 200_000;
+
+    /// <summary>A text the scorer has not answered within this time of being queued (saturation included) is applied as unscored.</summary>
     public TimeSpan ScoringTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Texts a campaign holds waiting for their score; beyond it, new texts are applied as unscored at once.</summary>

@@ -82,6 +82,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     private async Task<bool> TryPublishAsync(string streamNamespace, string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
     {
         var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(streamNamespace, campaignId));
+        batch = batch with { Publisher = delivery.Id };
         var delay = TimeSpan.FromMilliseconds(10);
         var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
         while (true)

@@ -1,16 +1,16 @@
-using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Contracts.Grains;
 
-/// <summary>One user's rolling profile, keyed by user id, fed by the campaign grains.</summary>
+/// <summary>One user's rolling profile, keyed by user id, fed one way by campaign and insights grains' outboxes.</summary>
 public interface IUserProfileGrain : IFlushableGrain
 {
-    /// <summary>Applies interactions; ones already applied (same event id) are ignored, so a campaign may resend.</summary>
-    Task ApplyAsync(UserInteraction[] interactions);
-
-    /// <summary>Applies the sentiment of texts applied earlier; a repeat for the same event id is ignored.</summary>
-    Task ApplySentimentAsync(UserSentiment[] sentiments);
+    /// <summary>
+    /// Applies parts in the order given; a part whose number is not above the last one applied from its source and
+    /// campaign is a resend and is ignored. Parts of one source and campaign must arrive in sequence order.
+    /// </summary>
+    Task ApplyPartsAsync(UserPart[] parts);
 
     [AlwaysInterleave]
     Task<UserView?> GetViewAsync();

@@ -20,7 +20,7 @@ public sealed class NoOpSubscriberGrain(InProcessDelivery delivery) : Grain, INo
 
     public Task OnNextAsync(InteractionBatch item, StreamSequenceToken? token = null)
     {
-        delivery.Delivered(item.Events.Length);
+        delivery.Delivered(item);
         return Task.CompletedTask;
     }
 

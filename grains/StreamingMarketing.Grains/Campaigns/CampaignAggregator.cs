@@ -1,31 +1,23 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
-using StreamingMarketing.Grains.Insights;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
-/// <summary>The campaign's arithmetic, free of Orleans: applies scored events to a <see cref="CampaignState"/> and reads views off it.</summary>
-public sealed class CampaignAggregator(CampaignState state, AggregationOptions options)
+/// <summary>The campaign's counting, free of Orleans: applies events to a <see cref="CampaignState"/> and reads answers off it.</summary>
+public sealed class CampaignAggregator(CampaignState state)
 {
-    /// <summary>Trending items listed per window in the campaign answer.</summary>
-    public const int TrendingInView = 10;
-
     public CampaignState State => state;
-
-    public CampaignInsights Insights { get; } = new(state.Insights);
 
     /// <summary>True when the event id was not applied before (and is now remembered).</summary>
     public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
 
     public bool WasApplied(string eventId) => state.Applied.Contains(EventHash.Of(eventId));
 
-    /// <summary>Counts the event; its text, if any, waits in <see cref="CampaignState.PendingTexts"/> for its score.</summary>
     public void Apply(InteractionEvent e, DateTime now)
     {
         state.Totals.AddEvent(e.Type, e.Value);
         state.ByPlatform[(int)e.Platform]++;
-        state.Windows.AddEvent(e.Timestamp, now, e.Type, e.Value);
         state.Users.Add(EventHash.Of(e.UserId));
         foreach (var tag in e.Hashtags)
         {
@@ -37,25 +29,13 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
             state.Posts.Add(e.PostId);
         }
 
-        Insights.Observe(e);
         state.FirstEventAt = state.FirstEventAt is { } first && first <= e.Timestamp ? first : e.Timestamp;
         state.LastEventAt = state.LastEventAt is { } last && last >= e.Timestamp ? last : e.Timestamp;
         state.UpdatedAt = now;
     }
 
-    public void ApplySentiment(PendingText text, SentimentScore sentiment, DateTime now)
-    {
-        state.Totals.AddSentiment(sentiment);
-        state.Windows.AddSentiment(text.Timestamp, now, sentiment);
-        if (sentiment.Label == SentimentLabel.Negative)
-        {
-            KeepIfAmongMostNegative(text, sentiment);
-        }
-
-        state.UpdatedAt = now;
-    }
-
-    public CampaignView ToView(string campaignId, DateTime now) => new()
+    /// <summary>The campaign answer: counts from here, windows, sentiment and insights from the campaign's insights grain.</summary>
+    public CampaignView ToView(string campaignId, CampaignInsightsView? insights) => new()
     {
         CampaignId = campaignId,
         Totals = state.Totals.TotalsByName(),
@@ -67,22 +47,22 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
         Ctr = state.Totals.Ctr,
         Conversions = state.Totals[EventType.Conversion],
         ConversionValue = state.Totals.ConversionValue,
-        Windows = state.Windows.ToViews(now),
-        Sentiment = state.Totals.ToSentimentView() with { Pending = state.PendingTexts.Count },
+        Windows = insights?.Windows ?? new EventWindows().ToViews(state.UpdatedAt),
+        Sentiment = insights?.Sentiment ?? new KpiCounters().ToSentimentView(),
         TopHashtags = state.Hashtags.Top(10).Select(t => new TagCount(t.Item, t.Count)).ToList(),
         TopPosts = state.Posts.Top(10).Select(p => new PostEngagement(p.Item, p.Count)).ToList(),
-        MostNegativeComments = state.MostNegative.OrderBy(c => c.Score).ToList(),
+        MostNegativeComments = insights?.MostNegativeComments ?? [],
         FirstEventAt = state.FirstEventAt,
         LastEventAt = state.LastEventAt,
         UpdatedAt = state.UpdatedAt,
         DuplicatesDropped = state.DuplicatesDropped,
         Metadata = state.Metadata,
-        Trending = Insights.Trending(now, TrendingInView),
-        Segments = Insights.Segments(now),
-        Alerts = state.Insights.Alerts.ToViews(),
+        Trending = insights?.Trending,
+        Segments = insights?.Segments,
+        Alerts = insights?.Alerts,
     };
 
-    public CampaignSummary ToSummary(string campaignId) => new()
+    public CampaignSummary ToSummary(string campaignId, SentimentView sentiment) => new()
     {
         CampaignId = campaignId,
         Events = state.Totals.Events,
@@ -92,7 +72,7 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
         Ctr = state.Totals.Ctr,
         Conversions = state.Totals[EventType.Conversion],
         ConversionValue = state.Totals.ConversionValue,
-        NetSentiment = state.Totals.ToSentimentView().NetSentiment,
+        NetSentiment = sentiment.NetSentiment,
         LastEventAt = state.LastEventAt,
     };
 
@@ -108,38 +88,5 @@ public sealed class CampaignAggregator(CampaignState state, AggregationOptions o
         }
 
         return totals;
-    }
-
-    /// <summary>Keeps the most negative recent comments: among the newest, the lowest scores win a place.</summary>
-    private void KeepIfAmongMostNegative(PendingText e, SentimentScore sentiment)
-    {
-        var list = state.MostNegative;
-        var comment = new NegativeComment
-        {
-            EventId = e.EventId,
-            UserId = e.UserId,
-            Text = e.Text.Length <= 500 ? e.Text : e.Text[..500] + "…",
-            Score = Math.Round(sentiment.Score, 4),
-            Timestamp = e.Timestamp,
-            Platform = e.Platform.ToWireName(),
-        };
-
-        if (list.Count < options.MostNegativeComments)
-        {
-            list.Add(comment);
-            return;
-        }
-
-        // "Recent" wins over "most negative" once the list is full: the oldest comment that is no more negative
-        // than the newcomer gives way, so the list follows the conversation instead of freezing on its worst day.
-        var victim = list
-            .Select((c, index) => (c, index))
-            .Where(x => x.c.Score >= comment.Score || x.c.Timestamp < e.Timestamp - TimeSpan.FromDays(1))
-            .OrderBy(x => x.c.Timestamp)
-            .FirstOrDefault();
-        if (victim.c is not null)
-        {
-            list[victim.index] = comment;
-        }
     }
 }

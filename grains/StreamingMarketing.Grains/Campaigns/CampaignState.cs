@@ -1,8 +1,8 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
-using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Grains.Aggregation;
-using StreamingMarketing.Grains.Insights;
+using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
@@ -11,20 +11,21 @@ public sealed class CampaignState
 {
     [Id(0)] public KpiCounters Totals { get; set; } = new();
     [Id(1)] public long[] ByPlatform { get; set; } = new long[Platforms.All.Length];
-    [Id(2)] public EventWindows Windows { get; set; } = new();
     [Id(3)] public UniqueCounter Users { get; set; } = new();
     [Id(4)] public TopK Hashtags { get; set; } = new(capacity: 200);
     [Id(5)] public TopK Posts { get; set; } = new(capacity: 200);
     [Id(6)] public RecentEventIds Applied { get; set; } = new(capacity: 0);
-    [Id(7)] public List<NegativeComment> MostNegative { get; set; } = [];
     [Id(8)] public DateTime? FirstEventAt { get; set; }
     [Id(9)] public DateTime? LastEventAt { get; set; }
     [Id(10)] public DateTime UpdatedAt { get; set; }
     [Id(11)] public long DuplicatesDropped { get; set; }
     [Id(12)] public bool Registered { get; set; }
-    [Id(13)] public List<PendingText> PendingTexts { get; set; } = [];
     [Id(14)] public CampaignMetadata? Metadata { get; set; }
-    [Id(15)] public CampaignInsightsState Insights { get; set; } = new();
+
+    /// <summary>The number the next outbox part gets (see <see cref="PartNumbering"/>).</summary>
+    [Id(16)] public long NextPartSequence { get; set; }
+    [Id(17)] public PendingParts<UserPart> UserParts { get; set; } = new();
+    [Id(18)] public PendingParts<InsightsPart> InsightsParts { get; set; } = new();
 
     /// <summary>Never received an event.</summary>
     public bool IsEmpty => FirstEventAt is null;

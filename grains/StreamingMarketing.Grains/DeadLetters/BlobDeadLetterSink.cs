@@ -2,16 +2,14 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using StreamingMarketing.Contracts.Events;
 
 namespace StreamingMarketing.Grains.DeadLetters;
 
 /// <summary>Azure profiles: dead letters appended as NDJSON to one append blob per day in a container.</summary>
 public sealed class BlobDeadLetterSink(BlobContainerClient container) : IDeadLetterSink
 {
-    public async Task WriteAsync(InteractionEvent poison, string error)
+    public async Task WriteAsync(DeadLetter letter)
     {
-        var letter = new DeadLetter(DateTime.UtcNow, error, poison);
         await container.CreateIfNotExistsAsync();
         var blob = container.GetAppendBlobClient($"{letter.At:yyyy-MM-dd}.ndjson");
         await blob.CreateIfNotExistsAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StreamingMarketing.Contracts.Events;
 
 namespace StreamingMarketing.Grains.DeadLetters;
 
@@ -8,13 +7,12 @@ public sealed class FileDeadLetterSink(string directory) : IDeadLetterSink
 {
     private readonly Lock gate = new();
 
-    public Task WriteAsync(InteractionEvent poison, string error)
+    public Task WriteAsync(DeadLetter letter)
     {
-        var letter = new DeadLetter(DateTime.UtcNow, error, poison);
         var line = JsonSerializer.Serialize(letter, JsonSerializerOptions.Web) + "\n";
         lock (gate)
         {
-            // Poison events are rare; a synchronous append keeps lines whole without a writer task to manage.
+            // Dead letters are rare; a synchronous append keeps lines whole without a writer task to manage.
             Directory.CreateDirectory(directory);
             File.AppendAllText(Path.Combine(directory, $"{letter.At:yyyy-MM-dd}.ndjson"), line);
         }

@@ -1,12 +1,13 @@
-using StreamingMarketing.Contracts.Events;
-
 namespace StreamingMarketing.Grains.DeadLetters;
 
-/// <summary>Where events that failed to apply are kept for inspection, so a poison event neither stalls its stream nor vanishes.</summary>
+/// <summary>
+/// Where what failed to apply or to deliver is kept for inspection, so a poison event or an undeliverable outbox
+/// part neither stalls its stream nor vanishes.
+/// </summary>
 public interface IDeadLetterSink
 {
-    Task WriteAsync(InteractionEvent poison, string error);
+    Task WriteAsync(DeadLetter letter);
 }
 
-/// <summary>One dead letter as stored: the event and why it was set aside.</summary>
-public sealed record DeadLetter(DateTime At, string Error, InteractionEvent Event);
+/// <summary>One dead letter as stored: what it is (<c>event</c>, <c>users-part</c>, <c>insights-part</c>), why it was set aside, and the item.</summary>
+public sealed record DeadLetter(DateTime At, string Kind, string Error, object Item);

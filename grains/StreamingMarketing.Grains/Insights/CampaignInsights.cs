@@ -1,5 +1,6 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
 using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Insights.Segments;
@@ -9,10 +10,10 @@ using StreamingMarketing.Grains.Insights.Voice;
 namespace StreamingMarketing.Grains.Insights;
 
 /// <summary>
-/// A campaign's insights arithmetic, free of Orleans: trends, influence, brand mentions and segments per applied
-/// event, alert rules on the campaign's windows. The campaign grain calls it exactly once per applied event.
+/// A campaign's insights arithmetic, free of Orleans: windows, trends, influence, brand mentions and segments per
+/// counted event, sentiment per score, alert rules on the windows. The insights grain calls it exactly once per event.
 /// </summary>
-public sealed class CampaignInsights(CampaignInsightsState state)
+public sealed class CampaignInsights(CampaignInsightsState state, int mostNegativeKept)
 {
     private BrandMatcher? matcher;
 
@@ -22,7 +23,37 @@ public sealed class CampaignInsights(CampaignInsightsState state)
 
     public void Describe(CampaignMetadata? metadata) => matcher = metadata?.Brand is null ? null : new BrandMatcher(metadata);
 
-    public void Observe(InteractionEvent e)
+    /// <summary>Everything one counted event changes; its text, if any, is scored separately.</summary>
+    public void Apply(InteractionEvent e, DateTime now)
+    {
+        state.Windows.AddEvent(e.Timestamp, now, e.Type, e.Value);
+        state.FirstEventAt = state.FirstEventAt is { } first && first <= e.Timestamp ? first : e.Timestamp;
+        Observe(e);
+    }
+
+    public void ApplySentiment(PendingText text, SentimentScore sentiment, DateTime now)
+    {
+        state.Sentiment.AddSentiment(sentiment);
+        state.Windows.AddSentiment(text.Timestamp, now, sentiment);
+        if (sentiment.Label == SentimentLabel.Negative)
+        {
+            KeepIfAmongMostNegative(text, sentiment);
+        }
+    }
+
+    public CampaignInsightsView ToView(DateTime now, int trendingTop) => new()
+    {
+        Windows = state.Windows.ToViews(now),
+        Sentiment = SentimentView(),
+        MostNegativeComments = state.MostNegative.OrderBy(c => c.Score).ToList(),
+        Trending = Trending(now, trendingTop),
+        Segments = Segments(now),
+        Alerts = state.Alerts.ToViews(),
+    };
+
+    public SentimentView SentimentView() => state.Sentiment.ToSentimentView() with { Pending = state.PendingTexts.Count };
+
+    private void Observe(InteractionEvent e)
     {
         foreach (var tag in e.Hashtags)
         {
@@ -53,12 +84,17 @@ public sealed class CampaignInsights(CampaignInsightsState state)
     public void ApplySegmentChange(SegmentChange change, DateTime now) => state.Segments.Apply(change, SegmentRules.DayOf(now));
 
     /// <summary>Measures every rule and applies the readings; the transitions they caused, oldest first.</summary>
-    public List<AlertView> EvaluateAlerts(string campaignId, EventWindows windows, DateTime firstEventAt, EffectiveRules rules, DateTime now)
+    public List<AlertView> EvaluateAlerts(string campaignId, EffectiveRules rules, DateTime now)
     {
-        var book = state.Alerts;
-        book.Baseline.FoldCompletedHours(windows.LastDay, now, firstEventAt);
         var transitions = new List<AlertView>();
-        foreach (var reading in AlertEvaluator.Measure(windows, book.Baseline, firstEventAt, rules, now))
+        if (state.FirstEventAt is not { } firstEventAt)
+        {
+            return transitions;
+        }
+
+        var book = state.Alerts;
+        book.Baseline.FoldCompletedHours(state.Windows.LastDay, now, firstEventAt);
+        foreach (var reading in AlertEvaluator.Measure(state.Windows, book.Baseline, firstEventAt, rules, now))
         {
             if (book.Apply(campaignId, reading, now) is { } transition)
             {
@@ -73,6 +109,39 @@ public sealed class CampaignInsights(CampaignInsightsState state)
         Enum.GetValues<TrendWindow>().ToDictionary(w => w.ToName(), w => state.Trends.ToView(w, now, top));
 
     public SegmentCounts Segments(DateTime now) => state.Segments.Count(SegmentRules.DayOf(now));
+
+    /// <summary>Keeps the most negative recent comments: among the newest, the lowest scores win a place.</summary>
+    private void KeepIfAmongMostNegative(PendingText text, SentimentScore sentiment)
+    {
+        var list = state.MostNegative;
+        var comment = new NegativeComment
+        {
+            EventId = text.EventId,
+            UserId = text.UserId,
+            Text = text.Text.Length <= 500 ? text.Text : text.Text[..500] + "…",
+            Score = Math.Round(sentiment.Score, 4),
+            Timestamp = text.Timestamp,
+            Platform = text.Platform.ToWireName(),
+        };
+
+        if (list.Count < mostNegativeKept)
+        {
+            list.Add(comment);
+            return;
+        }
+
+        // "Recent" wins over "most negative" once the list is full: the oldest comment that is no more negative
+        // than the newcomer gives way, so the list follows the conversation instead of freezing on its worst day.
+        var victim = list
+            .Select((c, index) => (c, index))
+            .Where(x => x.c.Score >= comment.Score || x.c.Timestamp < text.Timestamp - TimeSpan.FromDays(1))
+            .OrderBy(x => x.c.Timestamp)
+            .FirstOrDefault();
+        if (victim.c is not null)
+        {
+            list[victim.index] = comment;
+        }
+    }
 
     /// <summary>See <see cref="Influence.PostAuthors"/> for who counts as a post's author.</summary>
     private void CreditAuthor(InteractionEvent e)

@@ -1,13 +1,19 @@
+using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Outbox;
+using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Aggregation;
 using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Insights.Influence;
 using StreamingMarketing.Grains.Insights.Segments;
 using StreamingMarketing.Grains.Insights.Trends;
+using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Grains.Insights;
 
 /// <summary>
-/// The insights part of a campaign's state, each piece bounded: trend sketches (6 × 100 counters), alerts (≤ 3 open,
-/// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters).
+/// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alerts (≤ 3 open,
+/// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters), three windows,
+/// the most negative comments, texts waiting for a score (<see cref="AggregationOptions.MaxPendingTexts"/>).
 /// </summary>
 [GenerateSerializer]
 public sealed class CampaignInsightsState
@@ -19,4 +25,21 @@ public sealed class CampaignInsightsState
     [Id(2)] public PostAuthors Posts { get; set; } = new();
     [Id(3)] public InfluencerBoard Influencers { get; set; } = new();
     [Id(4)] public SegmentTally Segments { get; set; } = new();
+
+    /// <summary>Event counts and sentiment by event time (the campaign answer's windows, and what alert rules read).</summary>
+    [Id(5)] public EventWindows Windows { get; set; } = new();
+
+    /// <summary>Only the sentiment counters are used: the campaign grain counts events.</summary>
+    [Id(6)] public KpiCounters Sentiment { get; set; } = new();
+    [Id(7)] public List<NegativeComment> MostNegative { get; set; } = [];
+    [Id(8)] public List<PendingText> PendingTexts { get; set; } = [];
+    [Id(9)] public CampaignMetadata? Metadata { get; set; }
+    [Id(10)] public DateTime? FirstEventAt { get; set; }
+
+    /// <summary>The last campaign part applied: parts numbered at or below it are resends.</summary>
+    [Id(11)] public long LastCampaignPart { get; set; }
+
+    /// <summary>The number the next sentiment part for a user gets (see <see cref="PartNumbering"/>).</summary>
+    [Id(12)] public long NextPartSequence { get; set; }
+    [Id(13)] public PendingParts<UserPart> UserParts { get; set; } = new();
 }

@@ -6,40 +6,38 @@ using StreamingMarketing.Grains.Telemetry;
 namespace StreamingMarketing.Grains.Scoring;
 
 /// <summary>
-/// Scores texts through the scorer grain for the event pipeline. A saturated scorer is waited for (with backoff)
-/// up to the timeout; after that, or on any other failure, the texts come back unscored and are counted as such,
-/// so no event is ever held back or lost for want of a score.
+/// One attempt to score texts for the event pipeline through the scorer grain. The caller keeps texts that could
+/// not be scored and tries again on its next turn, so no attempt holds its grain for longer than <c>wait</c>; a text
+/// still unscored once its deadline passes is counted as such, so none is held back or lost for want of a score.
 /// </summary>
 public static class PipelineSentiment
 {
-    public static async Task<SentimentScore[]> ScoreTextsAsync(IGrainFactory grains, string[] texts, TimeSpan timeout, ILogger logger)
+    /// <summary>
+    /// The scores; null when the scorer is saturated or slower than <paramref name="wait"/> (worth another try). Any
+    /// other failure (no silo holds the scoring role, a broken model) answers unscored at once: waiting would not help.
+    /// </summary>
+    public static async Task<SentimentScore[]?> TryScoreAsync(IGrainFactory grains, string[] texts, TimeSpan wait, ILogger logger)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        var backoff = TimeSpan.FromMilliseconds(50);
-        while (true)
+        try
         {
-            var remaining = deadline - DateTime.UtcNow;
-            try
-            {
-                return await grains.GetGrain<ISentimentScorerGrain>(0).ScoreLabelsAsync(texts).WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-            }
-            catch (ScoringUnavailableException) when (DateTime.UtcNow + backoff < deadline)
-            {
-                await Task.Delay(backoff);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
-            }
-            catch (Exception exception)
-            {
-                var reason = exception switch
-                {
-                    TimeoutException => "timeout",
-                    ScoringUnavailableException => "overloaded",
-                    _ => "error",
-                };
-                PipelineMetrics.UnscoredTexts.Add(texts.Length, new KeyValuePair<string, object?>("reason", reason));
-                logger.LogWarning("Applying {Count} texts as unscored: scoring failed ({Reason}: {Message})", texts.Length, reason, exception.Message);
-                return new SentimentScore[texts.Length];
-            }
+            return await grains.GetGrain<ISentimentScorerGrain>(0).ScoreLabelsAsync(texts).WaitAsync(wait);
         }
+        catch (Exception exception) when (exception is TimeoutException or ScoringUnavailableException)
+        {
+            logger.LogDebug("Scoring {Count} texts waits: {Message}", texts.Length, exception.Message);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Applying {Count} texts as unscored: scoring failed ({Message})", texts.Length, exception.Message);
+            return Unscored(texts.Length, "error");
+        }
+    }
+
+    /// <summary>Scores standing in for texts whose deadline passed, counted by <paramref name="reason"/>.</summary>
+    public static SentimentScore[] Unscored(int count, string reason)
+    {
+        PipelineMetrics.UnscoredTexts.Add(count, new KeyValuePair<string, object?>("reason", reason));
+        return new SentimentScore[count];
     }
 }

@@ -30,12 +30,18 @@ public static class PipelineMetrics
         "streamingmarketing.grain.state.write.duration", "s", "Duration of grain state writes.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
 
-    public static readonly Counter<long> UserForwardEvents = Meter.CreateCounter<long>(
-        "streamingmarketing.users.forward.events", "{event}", "Events handed to user profiles by the silo's forwarder.");
+    public static readonly Counter<long> OutboxEvents = Meter.CreateCounter<long>(
+        "streamingmarketing.outbox.events", "{event}", "Events (or scores) in outbox parts handed to the silo's couriers, by receiver (users, insights).");
 
-    /// <summary>Against <see cref="UserForwardEvents"/>: how well rounds coalesce (calls per event; 1 would be a call per event).</summary>
-    public static readonly Counter<long> UserForwardCalls = Meter.CreateCounter<long>(
-        "streamingmarketing.users.forward.calls", "{call}", "User profile grain calls made by the forwarder, by outcome.");
+    /// <summary>Against <see cref="OutboxEvents"/>: how well rounds coalesce (calls per event; 1 would be a call per event).</summary>
+    public static readonly Counter<long> OutboxCalls = Meter.CreateCounter<long>(
+        "streamingmarketing.outbox.calls", "{call}", "Receiver grain calls made by the couriers, by receiver and outcome.");
+
+    public static readonly Counter<long> OutboxDeadLettered = Meter.CreateCounter<long>(
+        "streamingmarketing.outbox.dead_lettered", "{part}", "Outbox parts a receiver refused through every retry, dead-lettered and confirmed, by receiver.");
+
+    public static readonly Counter<long> OutboxResendsIgnored = Meter.CreateCounter<long>(
+        "streamingmarketing.outbox.resends.ignored", "{part}", "Parts a receiver had already applied (numbered at or below its last), by receiver.");
 
     public static readonly Counter<long> UnscoredTexts = Meter.CreateCounter<long>(
         "streamingmarketing.sentiment.unscored", "{text}", "Texts applied as unscored because scoring failed or timed out, by reason.");

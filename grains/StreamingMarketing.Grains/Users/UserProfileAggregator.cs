@@ -20,12 +20,6 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
         /* click */ 2, /* follow */ 3, /* mention */ 3, /* conversion */ 10,
     ];
 
-    /// <summary>Sentiment updates share the dedupe memory with interactions under a different key.</summary>
-    private const ulong SentimentKeySalt = 0x5eed5eed5eed5eedUL;
-
-    /// <summary>True when the event with this key (<see cref="EventHash"/> of its id) was not applied before (and is now remembered).</summary>
-    public bool TryRemember(ulong eventKey) => state.Applied.Add(eventKey);
-
     public void Apply(in UserInteraction interaction, DateTime now)
     {
         state.Totals.AddEvent(interaction.Type, interaction.Value);
@@ -47,14 +41,11 @@ public sealed class UserProfileAggregator(UserProfileState state, AggregationOpt
         state.LastSeen = state.LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
     }
 
-    /// <summary>True when this event's sentiment was not applied before (and is now remembered).</summary>
-    public bool TryRememberSentiment(string eventId) => state.Applied.Add(EventHash.Of(eventId) ^ SentimentKeySalt);
-
-    public void ApplySentiment(UserSentiment sentiment, DateTime now, string? campaignId = null)
+    public void ApplySentiment(in UserSentiment sentiment, DateTime now)
     {
         state.Totals.AddSentiment(sentiment.Sentiment);
         state.Windows.AddSentiment(sentiment.Timestamp, now, sentiment.Sentiment);
-        if (campaignId is not null && state.Campaigns.TryGetValue(campaignId, out var activity))
+        if (state.Campaigns.TryGetValue(sentiment.CampaignId, out var activity))
         {
             activity.Positive += sentiment.Sentiment.Label == SentimentLabel.Positive ? 1 : 0;
             activity.Negative += sentiment.Sentiment.Label == SentimentLabel.Negative ? 1 : 0;

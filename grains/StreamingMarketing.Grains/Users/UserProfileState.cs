@@ -11,10 +11,16 @@ public sealed class UserProfileState
     [Id(2)] public EventWindows Windows { get; set; } = new();
     [Id(3)] public Dictionary<string, CampaignActivity> Campaigns { get; set; } = [];
     [Id(4)] public DecayingTagWeights Interests { get; set; } = new();
-    [Id(5)] public RecentEventIds Applied { get; set; } = new(capacity: 0);
     [Id(6)] public DateTime? FirstSeen { get; set; }
     [Id(7)] public DateTime? LastSeen { get; set; }
     [Id(8)] public double EngagementScore { get; set; }
+
+    /// <summary>
+    /// The last part number applied per campaign, from the campaign grain (interactions) and from its insights grain
+    /// (sentiment). Never evicted with <see cref="Campaigns"/>: a campaign may resend a part whenever it recovers.
+    /// </summary>
+    [Id(9)] public Dictionary<string, long> LastCampaignPart { get; set; } = [];
+    [Id(10)] public Dictionary<string, long> LastInsightsPart { get; set; } = [];
 
     public bool IsEmpty => FirstSeen is null;
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StreamingMarketing.Grains.DeadLetters;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using StreamingMarketing.Contracts;
@@ -15,12 +17,22 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Dead letters of every silo.</summary>
+    public RecordingDeadLetterSink DeadLetters { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddStreamingMarketingGrains(new ConfigurationBuilder().Build());
+            // Few, quick retries, so a part that can never be delivered is dead-lettered within a test's patience.
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Aggregation:OutboxDeliveryAttempts"] = "3",
+                ["Aggregation:OutboxRetryDelay"] = "00:00:00.050",
+            }).Build();
+            silo.AddStreamingMarketingGrains(configuration);
+            silo.Services.AddSingleton<IDeadLetterSink>(DeadLetters);
             silo.AddMemoryGrainStorage(StorageNames.GrainState);
             EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
             silo.AddIncomingGrainCallFilter<LostResponseToFlakyUsers>();

@@ -1,24 +1,31 @@
 using System.Collections.Concurrent;
-using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Grains;
 
 namespace StreamingMarketing.Tests.Cluster;
 
 /// <summary>
-/// Loses the answer of the first call that applies interactions to a user whose id starts with <see cref="Prefix"/>:
-/// the user grain applied them, the caller hears a failure, as when a silo dies between the two.
+/// Fails calls that apply parts to users whose id starts with a known prefix: <see cref="LosesFirstAnswer"/> loses
+/// the answer of the first call after the user applied it (as when a silo dies between the two);
+/// <see cref="AlwaysRefuses"/> refuses every call before applying anything (a receiver that cannot take its part).
 /// </summary>
 public sealed class LostResponseToFlakyUsers : IIncomingGrainCallFilter
 {
-    public const string Prefix = "flaky-";
+    public const string LosesFirstAnswer = "flaky-";
+    public const string AlwaysRefuses = "refuses-";
 
     private static readonly ConcurrentDictionary<string, bool> Lost = new();
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        await context.Invoke();
+        var applies = context.InterfaceMethod.Name == nameof(IUserProfileGrain.ApplyPartsAsync);
         var userId = context.TargetId.Key.ToString()!;
-        if (context.InterfaceMethod.Name == nameof(IUserSegmentsGrain.ApplyInteractionsAsync)
-            && userId.StartsWith(Prefix, StringComparison.Ordinal) && Lost.TryAdd(userId, true))
+        if (applies && userId.StartsWith(AlwaysRefuses, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{userId} refuses every part (test)");
+        }
+
+        await context.Invoke();
+        if (applies && userId.StartsWith(LosesFirstAnswer, StringComparison.Ordinal) && Lost.TryAdd(userId, true))
         {
             throw new TimeoutException($"the answer to {userId} was lost (test)");
         }

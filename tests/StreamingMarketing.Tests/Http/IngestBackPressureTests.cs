@@ -53,7 +53,7 @@ public sealed class IngestBackPressureTests
         delivery.Published(1_000);
         var refused = await silo.Http.PostAsJsonAsync("/api/events", events);
         var body = await refused.Content.ReadFromJsonAsync<IngestResponse>();
-        delivery.Delivered(1_000);
+        delivery.Delivered(new InteractionBatch(new InteractionEvent[1_000], delivery.Id));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(10, body!.Unpublished);

@@ -20,15 +20,15 @@ public sealed class MetricsEndpointTests(LoadedSiloFixture fixture)
     }
 
     [Fact]
-    public async Task Scrape_shows_how_user_profile_rounds_coalesce()
+    public async Task Scrape_shows_how_outbox_rounds_coalesce()
     {
         var scrape = await fixture.ScrapeAsync();
 
-        var events = scrape.Sum("streamingmarketing_users_forward_events_total");
-        var calls = scrape.Sum("streamingmarketing_users_forward_calls_total");
+        var events = scrape.Sum("streamingmarketing_outbox_events_total");
+        var calls = scrape.Sum("streamingmarketing_outbox_calls_total");
         Assert.True(events > 0);
         Assert.InRange(calls, 1, events);
-        Assert.Equal("counter", scrape.Types["streamingmarketing_users_forward_calls_total"]);
+        Assert.Equal("counter", scrape.Types["streamingmarketing_outbox_calls_total"]);
     }
 
     [Fact]

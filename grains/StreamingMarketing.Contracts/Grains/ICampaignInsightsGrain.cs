@@ -1,0 +1,34 @@
+using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Outbox;
+using StreamingMarketing.Contracts.Views;
+
+namespace StreamingMarketing.Contracts.Grains;
+
+/// <summary>
+/// A campaign's analysis, keyed by campaign id: rolling windows, sentiment scoring and counts, trends, alerts,
+/// influencers, segments and brand mentions. Fed one way: counted events from its campaign grain's outbox, segment
+/// moves from user grains, metadata from the campaign grain. It never calls back into the campaign.
+/// </summary>
+public interface ICampaignInsightsGrain : IFlushableGrain
+{
+    /// <summary>Applies the campaign's parts in order; a part numbered at or below the last applied is a resend.</summary>
+    Task ApplyPartsAsync(InsightsPart[] parts);
+
+    /// <summary>How users moved in the campaign's segments: batched by each silo, best effort (see README).</summary>
+    [OneWay]
+    Task ApplySegmentChangesAsync(SegmentChange[] changes);
+
+    /// <summary>The campaign's metadata as the campaign grain stored it (brands to match, alert rule overrides).</summary>
+    Task DescribeAsync(CampaignMetadata metadata);
+
+    /// <summary>The analysis part of the campaign answer (empty windows before the first part arrives).</summary>
+    [AlwaysInterleave]
+    Task<CampaignInsightsView> GetViewAsync();
+
+    /// <summary>The sentiment mix for the campaign list's headline KPIs.</summary>
+    [AlwaysInterleave]
+    Task<SentimentView> GetSentimentAsync();
+
+    [AlwaysInterleave]
+    Task<List<InfluencerView>> GetInfluencersAsync(int top);
+}

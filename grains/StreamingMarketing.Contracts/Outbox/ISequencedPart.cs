@@ -1,0 +1,12 @@
+namespace StreamingMarketing.Contracts.Outbox;
+
+/// <summary>A numbered part of an outbox, addressed to the grain keyed <see cref="Destination"/>.</summary>
+public interface ISequencedPart
+{
+    string Destination { get; }
+
+    long Sequence { get; }
+
+    /// <summary>Events (or scores) the part carries: what bounds on parts in flight count.</summary>
+    int Size { get; }
+}

@@ -1,0 +1,15 @@
+using StreamingMarketing.Contracts.Events;
+
+namespace StreamingMarketing.Contracts.Outbox;
+
+/// <summary>The events of one stream item that a campaign counted, numbered by the campaign, for its insights grain.</summary>
+[GenerateSerializer, Immutable]
+public sealed record InsightsPart(
+    [property: Id(0)] string CampaignId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] InteractionEvent[] Events) : ISequencedPart
+{
+    public string Destination => CampaignId;
+
+    public int Size => Events.Length;
+}

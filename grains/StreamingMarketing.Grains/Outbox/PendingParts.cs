@@ -1,0 +1,20 @@
+using StreamingMarketing.Contracts.Outbox;
+
+namespace StreamingMarketing.Grains.Outbox;
+
+/// <summary>
+/// The parts a grain numbered and handed to a courier, kept in the grain's state until their receivers confirm
+/// them. Saved in the same write as the change that produced them, so a part exists exactly when its cause does.
+/// </summary>
+[GenerateSerializer]
+public sealed class PendingParts<TPart> where TPart : ISequencedPart
+{
+    [Id(0)] public List<TPart> Parts { get; set; } = [];
+
+    public int Count => Parts.Count;
+
+    public void Add(TPart part) => Parts.Add(part);
+
+    /// <summary>Drops the confirmed parts; true when any was held.</summary>
+    public bool Confirm(HashSet<long> sequences) => Parts.RemoveAll(part => sequences.Contains(part.Sequence)) > 0;
+}
