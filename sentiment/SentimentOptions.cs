@@ -34,13 +34,40 @@ public sealed class SentimentOptions
 
     public ModelRegistryOptions Registry { get; set; } = new();
 
+    public BrandSafetyOptions BrandSafety { get; set; } = new();
+
     public void Validate()
     {
+        BrandSafety.Validate();
         if (MaxBatchSize < 1 || MaxBatchDelayMs < 0 || MaxQueueLength < MaxBatchSize || IntraOpThreads < 0 || RegistryPollSeconds <= 0)
         {
             throw new InvalidOperationException(
                 $"Invalid Sentiment options: MaxBatchSize {MaxBatchSize} (>= 1), MaxBatchDelayMs {MaxBatchDelayMs} (>= 0), " +
                 $"MaxQueueLength {MaxQueueLength} (>= MaxBatchSize), IntraOpThreads {IntraOpThreads} (>= 0), RegistryPollSeconds {RegistryPollSeconds} (> 0).");
+        }
+    }
+}
+
+/// <summary>
+/// The "Sentiment:BrandSafety" section. The heads' calibrated probabilities hold at the share of offensive (hateful)
+/// texts in their calibration tweets, far above what most brands' streams carry; a deployment that knows its own
+/// share states it here and scores are prior-shift corrected to it. Flags stay at the documented operating point
+/// (the threshold shifts with the score), so the manifest's precision and recall keep describing them.
+/// </summary>
+public sealed class BrandSafetyOptions
+{
+    /// <summary><c>Sentiment:BrandSafety:OffensiveBaseRate</c>: expected share of offensive texts, in (0, 1); unset keeps the package's.</summary>
+    public double? OffensiveBaseRate { get; set; }
+
+    /// <summary><c>Sentiment:BrandSafety:HateBaseRate</c>: expected share of hateful texts, in (0, 1); unset keeps the package's.</summary>
+    public double? HateBaseRate { get; set; }
+
+    public void Validate()
+    {
+        if (OffensiveBaseRate is <= 0 or >= 1 || HateBaseRate is <= 0 or >= 1)
+        {
+            throw new InvalidOperationException(
+                $"Invalid Sentiment:BrandSafety options: OffensiveBaseRate {OffensiveBaseRate} and HateBaseRate {HateBaseRate} must lie strictly between 0 and 1 (or be unset).");
         }
     }
 }

@@ -26,12 +26,14 @@ public sealed class SentimentService : IAsyncDisposable
     private readonly SentenceEncoder _encoder;
     private readonly ModelHolder _models = new();
     private readonly SentimentMetrics _metrics;
+    private readonly BrandSafetyOptions _brandSafety;
     private readonly MicroBatcher<string, SentimentPrediction> _batcher;
 
     public SentimentService(SentimentOptions options, ILogger<SentimentService> logger)
     {
         options.Validate();
         _logger = logger;
+        _brandSafety = options.BrandSafety;
         _encoder = new SentenceEncoder(new EncoderFiles(options.EncoderDirectory ?? EncoderFiles.DefaultDirectory),
             options.Device, options.IntraOpThreads, logger);
         _metrics = new SentimentMetrics(() => _batcher?.QueueDepth ?? 0, () => _models.Current?.Manifest.Version);
@@ -135,7 +137,7 @@ public sealed class SentimentService : IAsyncDisposable
                 var label = labels[p.IndexOf(TensorMax(p))];
                 predictions[order[row]] = new SentimentPrediction(label, p[positive] - (double)p[negative],
                     new SentimentProbabilities(p[negative], p[neutral], p[positive]),
-                    Emotion(model.Manifest, heads, row), BrandSafety(model.Manifest, heads, row));
+                    Emotion(model.Manifest, heads, row), BrandSafety(model.Manifest, heads, row, _brandSafety));
                 _metrics.Scored(label);
             }
 
@@ -177,7 +179,7 @@ public sealed class SentimentService : IAsyncDisposable
     }
 
     /// <summary>Both brand-safety heads or none: half an answer would read as "safe" on the missing side.</summary>
-    private static BrandSafetyPrediction? BrandSafety(ModelManifest manifest, IReadOnlyDictionary<string, float[]> heads, int row)
+    private static BrandSafetyPrediction? BrandSafety(ModelManifest manifest, IReadOnlyDictionary<string, float[]> heads, int row, BrandSafetyOptions options)
     {
         if (manifest.Heads?.GetValueOrDefault(OffensiveTask) is not { } offensive || manifest.Heads.GetValueOrDefault(HateTask) is not { } hate
             || !heads.TryGetValue(OffensiveTask, out var offensiveP) || !heads.TryGetValue(HateTask, out var hateP))
@@ -185,9 +187,11 @@ public sealed class SentimentService : IAsyncDisposable
             return null;
         }
 
-        return new BrandSafetyPrediction(
-            offensiveP[(row * offensive.Labels.Count) + IndexOf(offensive.Labels, OffensiveTask)],
-            hateP[(row * hate.Labels.Count) + IndexOf(hate.Labels, HateTask)]);
+        var (offensiveScore, offensiveThreshold) = BrandSafetyScorer.Score(offensive,
+            offensiveP[(row * offensive.Labels.Count) + IndexOf(offensive.Labels, OffensiveTask)], options.OffensiveBaseRate);
+        var (hateScore, hateThreshold) = BrandSafetyScorer.Score(hate,
+            hateP[(row * hate.Labels.Count) + IndexOf(hate.Labels, HateTask)], options.HateBaseRate);
+        return new BrandSafetyPrediction(offensiveScore, hateScore, offensiveThreshold, hateThreshold);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)

@@ -100,8 +100,18 @@ public sealed record ModelManifest
     public IReadOnlyList<string> Files => [.. AllHeads.Select(h => h.Head.File).Distinct(StringComparer.Ordinal), FileName];
 }
 
-/// <summary>One head: its task, labels (the graph's output order), graph and cross-validated metrics.</summary>
-public sealed record TaskHead(string Task, IReadOnlyList<string> Labels, HeadReference Head, ValidationMetrics Validation);
+/// <summary>
+/// One head: its task, labels (the graph's output order), graph and cross-validated metrics. Brand-safety heads
+/// also carry their <see cref="Calibration"/> (with the documented threshold) and their <see cref="HeldOut"/>
+/// measurements at that threshold; packages without them serve the raw probability at 0.5.
+/// </summary>
+public sealed record TaskHead(
+    string Task,
+    IReadOnlyList<string> Labels,
+    HeadReference Head,
+    ValidationMetrics Validation,
+    HeadCalibration? Calibration = null,
+    HeldOutEvaluation? HeldOut = null);
 
 public sealed record EncoderReference(string Id, string Sha256, string Pooling, bool Normalized, int MaxTokens);
 

@@ -24,7 +24,7 @@ public static class BenchCommand
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true));
         var options = new SentimentOptions { Device = device };
         await using var scorer = new SentimentService(options, loggerFactory.CreateLogger<SentimentService>());
-        var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, commandLine.Value("version", "sentiment-v2"));
+        var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, commandLine.Value("version", "sentiment-v3"));
         var manifest = scorer.Activate(package);
         var model = LoadedModel.Load(package, scorer.EncoderSha256);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();

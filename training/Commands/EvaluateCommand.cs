@@ -25,6 +25,10 @@ public static class EvaluateCommand
         foreach (var head in manifest.AllHeads)
         {
             AnsiConsole.Write(ClassificationReport.Render(head.Validation, head.Labels, $"{manifest.Version} {head.Task} head, as recorded"));
+            if (head is { Calibration: { } calibration, HeldOut: { } heldOut })
+            {
+                AnsiConsole.Write(HeldOutReport.Render(head.Task, calibration, heldOut));
+            }
         }
 
         if (PublishGate.RecipeOf(manifest) is not { } recipe)

@@ -2,10 +2,27 @@ using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
 
-/// <summary>A task's labelled texts: the shipped files, plus stored feedback for sentiment.</summary>
+/// <summary>
+/// A task's labelled texts: the shipped files, plus stored feedback for sentiment. For a brand-safety task the
+/// last <see cref="HardNegatives"/> rows are sober training snippets labelled negative, and <see cref="HeldOut"/>
+/// holds what training never sees: the test split and the held-out sober snippets.
+/// </summary>
 /// <remarks><see cref="FeedbackEntries"/>: feedback entries read (sentiment only), which <c>serve</c> compares with the log.</remarks>
-public sealed record TaskData(TaskDefinition Definition, IReadOnlyList<string> Texts, int[] Labels, DataDescription Description, int FeedbackEntries)
+public sealed record TaskData(
+    TaskDefinition Definition,
+    IReadOnlyList<string> Texts,
+    int[] Labels,
+    DataDescription Description,
+    int FeedbackEntries,
+    int HardNegatives = 0,
+    HeldOutTexts? HeldOut = null)
 {
+    /// <summary>Rows [0, TaskRows) are the task's own examples (tweets, feedback); the hard negatives follow.</summary>
+    public int TaskRows => Texts.Count - HardNegatives;
+
+    /// <summary>Hard negatives are a quarter of a sampled run's size, so quick runs stay quick.</summary>
+    private const int SampledHardNegativeShare = 4;
+
     public static TaskData Load(TaskDefinition definition, string datasets, IReadOnlyList<FeedbackEntry> feedback, int? sample)
     {
         var usesFeedback = definition.Task == "sentiment";
@@ -22,17 +39,46 @@ public sealed record TaskData(TaskDefinition Definition, IReadOnlyList<string> T
             examples = StratifiedSample(examples, size);
         }
 
+        var description = $"TweetEval {definition.Task} tweets (see data/README.md for attribution)" + (sources.Count > definition.Files.Count ? " plus stored feedback" : "");
+        var texts = examples.Select(e => e.Text).ToList();
+        var labels = LabelIndices(definition, examples, datasets);
+        HeldOutTexts? heldOut = null;
+        var hardNegatives = 0;
+        if (definition.TestFile is { } testFile)
+        {
+            var sober = SoberText.Load(datasets);
+            var training = sample is { } n ? sober.Training.Take(Math.Max(2, n / SampledHardNegativeShare)).ToList() : sober.Training;
+            hardNegatives = training.Count;
+            texts.AddRange(training);
+            labels = [.. labels, .. Enumerable.Repeat(0, hardNegatives)];
+            examples.AddRange(training.Select(t => new LabeledText(definition.Labels[0], t)));
+            sources.Add($"{SoberText.Description}, training half ({hardNegatives} snippets as {definition.Labels[0]})");
+            description += $", plus {hardNegatives} sober hard negatives";
+
+            var test = LabeledText.ReadTsv(Path.Combine(datasets, testFile)).ToList();
+            if (sample is { } testSize && testSize < test.Count)
+            {
+                test = StratifiedSample(test, testSize);
+            }
+
+            var soberHeldOut = sample is { } soberSize ? sober.HeldOut.Take(soberSize).ToList() : sober.HeldOut;
+            heldOut = new HeldOutTexts("data/" + testFile, test.Select(e => e.Text).ToList(), LabelIndices(definition, test, datasets), soberHeldOut);
+        }
+
+        var counts = definition.Labels.ToDictionary(l => l, l => examples.Count(e => e.Label == l));
+        return new TaskData(definition, texts, labels, new DataDescription(description, sources, examples.Count, counts),
+            usesFeedback ? feedback.Count : 0, hardNegatives, heldOut);
+    }
+
+    private static int[] LabelIndices(TaskDefinition definition, IReadOnlyList<LabeledText> examples, string datasets)
+    {
         var labels = examples.Select(e => IndexOf(definition.Labels, e.Label)).ToArray();
         if (Array.IndexOf(labels, -1) is var unknown and >= 0)
         {
             throw new InvalidOperationException($"Unknown {definition.Task} label '{examples[unknown].Label}' in {datasets}.");
         }
 
-        var counts = definition.Labels.ToDictionary(l => l, l => examples.Count(e => e.Label == l));
-        var description = new DataDescription(
-            $"TweetEval {definition.Task} tweets (see data/README.md for attribution)" + (sources.Count > definition.Files.Count ? " plus stored feedback" : ""),
-            sources, examples.Count, counts);
-        return new TaskData(definition, examples.Select(e => e.Text).ToList(), labels, description, usesFeedback ? feedback.Count : 0);
+        return labels;
     }
 
     /// <summary>At most <paramref name="size"/> examples, keeping class proportions; seeded, so reruns pick the same ones.</summary>
@@ -63,3 +109,9 @@ public sealed record TaskData(TaskDefinition Definition, IReadOnlyList<string> T
         return -1;
     }
 }
+
+/// <summary>
+/// What a brand-safety head is measured on and never trained or calibrated on: its TweetEval test split
+/// (labels in the task's order) and the held-out half of the sober snippets.
+/// </summary>
+public sealed record HeldOutTexts(string TestSource, IReadOnlyList<string> TestTexts, int[] TestLabels, IReadOnlyList<string> SoberTexts);

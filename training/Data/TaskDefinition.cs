@@ -4,10 +4,14 @@ namespace StreamingMarketing.Training;
 
 /// <summary>
 /// A head the training service trains: its labels (graph output order), the shipped TweetEval files it learns
-/// from, and the recipes cross-validation chooses among.
+/// from, and the recipes cross-validation chooses among. A brand-safety head (<see cref="TestFile"/> set) also
+/// learns from sober hard negatives (<see cref="SoberText"/>), is calibrated and gets a documented threshold,
+/// and is measured on its test split, which stays out of training and calibration.
 /// </summary>
-public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, IReadOnlyList<string> Files, IReadOnlyList<HeadRecipe> Candidates)
+public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, IReadOnlyList<string> Files, IReadOnlyList<HeadRecipe> Candidates, string? TestFile = null)
 {
+    public bool IsBrandSafety => TestFile is not null;
+
     /// <summary>
     /// Every variant measured for the sentiment head (README lists their scores). Ties go to the earlier, simpler
     /// recipe; the MLP and ensemble settings are the best of a wider search (see README).
@@ -34,6 +38,10 @@ public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, I
     private static readonly IReadOnlyList<HeadRecipe> ExtraCandidates =
         [HeadRecipe.Parse("logreg(l2=1000,l1=0)"), HeadRecipe.Parse("logreg(l2=1000,l1=0,lexicon)")];
 
+    /// <summary>The brand-safety heads' candidates (see training/README.md for the search behind them).</summary>
+    private static readonly IReadOnlyList<HeadRecipe> BrandSafetyCandidates =
+        [HeadRecipe.Parse("logreg(l2=1000,l1=0)"), HeadRecipe.Parse("logreg(l2=1000,l1=0,lexicon)")];
+
     public static TaskDefinition Sentiment(IReadOnlyList<HeadRecipe>? candidates = null) => new(
         "sentiment", SentimentService.SentimentLabels,
         ["tweeteval/sentiment_train.tsv", "tweeteval/sentiment_val.tsv"], candidates ?? SentimentCandidates);
@@ -43,8 +51,8 @@ public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, I
         new(SentimentService.EmotionTask, SentimentService.ExtraHeadLabels[SentimentService.EmotionTask],
             ["tweeteval/emotion_train.tsv", "tweeteval/emotion_val.tsv", "tweeteval/emotion_test.tsv"], ExtraCandidates),
         new(SentimentService.OffensiveTask, SentimentService.ExtraHeadLabels[SentimentService.OffensiveTask],
-            ["tweeteval/offensive_train.tsv", "tweeteval/offensive_val.tsv", "tweeteval/offensive_test.tsv"], ExtraCandidates),
+            ["tweeteval/offensive_train.tsv", "tweeteval/offensive_val.tsv"], BrandSafetyCandidates, TestFile: "tweeteval/offensive_test.tsv"),
         new(SentimentService.HateTask, SentimentService.ExtraHeadLabels[SentimentService.HateTask],
-            ["tweeteval/hate_train.tsv", "tweeteval/hate_val.tsv", "tweeteval/hate_test.tsv"], ExtraCandidates),
+            ["tweeteval/hate_train.tsv", "tweeteval/hate_val.tsv"], BrandSafetyCandidates, TestFile: "tweeteval/hate_test.tsv"),
     ];
 }

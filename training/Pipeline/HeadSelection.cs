@@ -6,14 +6,16 @@ public sealed record VariantResult(HeadRecipe Recipe, StreamingMarketing.Sentime
 /// <summary>Cross-validates every candidate recipe on the same folds and picks the best macro-recall.</summary>
 public static class HeadSelection
 {
-    public static IReadOnlyList<VariantResult> Evaluate(CrossValidation validation, IReadOnlyList<HeadRecipe> candidates, IReadOnlyList<string> labels, string method, Action<VariantResult>? progress = null)
+    /// <summary>Scores the first <paramref name="scoredRows"/> rows (all when null): the task's own examples, not the hard negatives appended after them.</summary>
+    public static IReadOnlyList<VariantResult> Evaluate(CrossValidation validation, IReadOnlyList<HeadRecipe> candidates, IReadOnlyList<string> labels, string method, int? scoredRows = null, Action<VariantResult>? progress = null)
     {
+        var rows = scoredRows ?? validation.Labels.Count;
         var results = new List<VariantResult>();
         foreach (var recipe in candidates)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var probabilities = validation.OutOfFold(recipe);
-            var metrics = ClassificationReport.Compute(method, labels, validation.Labels, probabilities.Select(CrossValidation.ArgMax).ToArray());
+            var metrics = ClassificationReport.Compute(method, labels, validation.Labels.Take(rows).ToArray(), probabilities.Take(rows).Select(CrossValidation.ArgMax).ToArray());
             var result = new VariantResult(recipe, metrics, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             results.Add(result);
             progress?.Invoke(result);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -23,6 +24,12 @@ public static class PackageBuilder
             var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count);
             var reference = HeadExport.Write(model, Path.Combine(output, $"{task.Task}.onnx"), features, task.Task);
             heads[task.Task] = new TaskHead(task.Task, task.Labels, reference, task.Metrics);
+            if (task.Data.Definition.IsBrandSafety)
+            {
+                var (calibration, heldOut) = BrandSafetyCalibrator.Calibrate(task, model);
+                heads[task.Task] = heads[task.Task] with { Calibration = calibration, HeldOut = heldOut };
+                AnsiConsole.Write(HeldOutReport.Render(task.Task, calibration, heldOut));
+            }
         }
 
         var sentiment = tasks[0];

@@ -2,8 +2,8 @@ using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
 
-/// <summary>A task's data, cross-validation, every variant's result and the chosen one.</summary>
-public sealed record TrainedTask(TaskData Data, CrossValidation Validation, IReadOnlyList<VariantResult> Variants, VariantResult Chosen)
+/// <summary>A task's data, cross-validation, every variant's result and the chosen one; brand-safety tasks also carry their held-out embeddings.</summary>
+public sealed record TrainedTask(TaskData Data, CrossValidation Validation, IReadOnlyList<VariantResult> Variants, VariantResult Chosen, HeldOutEmbeddings? HeldOut = null)
 {
     public string Task => Data.Definition.Task;
 
@@ -11,3 +11,6 @@ public sealed record TrainedTask(TaskData Data, CrossValidation Validation, IRea
 
     public ValidationMetrics Metrics => Chosen.Metrics;
 }
+
+/// <summary>Embeddings of <see cref="HeldOutTexts"/>, row for row.</summary>
+public sealed record HeldOutEmbeddings(float[][] Test, float[][] Sober);

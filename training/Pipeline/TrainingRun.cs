@@ -21,18 +21,27 @@ public static class TrainingRun
         var results = new List<TrainedTask>();
         Progress().Start(context =>
         {
-            var all = data.SelectMany(d => d.Texts).ToList();
+            // One encoder pass for everything, held-out texts included: they are only embedded here, never fitted on.
+            var all = data.SelectMany(d => (IEnumerable<string>)[.. d.Texts, .. d.HeldOut?.TestTexts ?? [], .. d.HeldOut?.SoberTexts ?? []]).ToList();
             var embeddings = CorpusEmbedder.Embed(encoder, all, cache, context);
             var offset = 0;
+            float[][] Take(int count)
+            {
+                var rows = embeddings.AsSpan(offset, count).ToArray();
+                offset += count;
+                return rows;
+            }
+
             foreach (var task in data)
             {
-                var rows = embeddings.AsSpan(offset, task.Texts.Count).ToArray();
-                offset += task.Texts.Count;
+                var rows = Take(task.Texts.Count);
+                var heldOut = task.HeldOut is { } texts ? new HeldOutEmbeddings(Take(texts.TestTexts.Count), Take(texts.SoberTexts.Count)) : null;
                 var validation = new CrossValidation(rows, task.Texts, task.Labels, task.Definition.Labels.Count, options.Folds, TrainingOptions.Seed);
                 var bar = context.AddTask($"Cross-validating {task.Definition.Candidates.Count} {task.Definition.Task} variants", maxValue: task.Definition.Candidates.Count);
-                var method = $"{options.Folds}-fold stratified cross-validation (seed {TrainingOptions.Seed}), {string.Join(" + ", task.Description.Sources)}";
-                var variants = HeadSelection.Evaluate(validation, task.Definition.Candidates, task.Definition.Labels, method, _ => bar.Increment(1));
-                results.Add(new TrainedTask(task, validation, variants, HeadSelection.Best(variants)));
+                var method = $"{options.Folds}-fold stratified cross-validation (seed {TrainingOptions.Seed}), {string.Join(" + ", task.Description.Sources)}"
+                    + (task.HardNegatives > 0 ? $"; scored on the {task.TaskRows} tweets only, hard negatives train in every fold" : "");
+                var variants = HeadSelection.Evaluate(validation, task.Definition.Candidates, task.Definition.Labels, method, task.TaskRows, _ => bar.Increment(1));
+                results.Add(new TrainedTask(task, validation, variants, HeadSelection.Best(variants), heldOut));
             }
         });
 
@@ -53,7 +62,7 @@ public static class TrainingRun
 
     private static Table VariantTable(TrainedTask task)
     {
-        var table = new Table().Title($"{task.Task}: every variant, {task.Validation.FoldCount}-fold CV on {task.Data.Texts.Count} texts")
+        var table = new Table().Title($"{task.Task}: every variant, {task.Validation.FoldCount}-fold CV on {task.Data.TaskRows} texts" + (task.Data.HardNegatives > 0 ? $" (+{task.Data.HardNegatives} hard negatives in training)" : ""))
             .AddColumn("").AddColumn("recipe").AddColumn(new TableColumn("macro-recall").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned())
             .AddColumn(new TableColumn("macro-F1").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var variant in task.Variants)
