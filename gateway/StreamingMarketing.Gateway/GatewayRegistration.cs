@@ -10,6 +10,7 @@ using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Health;
+using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Insights;
@@ -39,7 +40,11 @@ public static class GatewayRegistration
         services.AddHostedService<IngestDrainService>();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         services.AddStreamingMarketingTelemetry();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+            json.SerializerOptions.Converters.Add(new FiniteDoubleConverter());
+        });
         services.AddApiKeyAuth(configuration);
         services.AddStreamingMarketingOpenApi();
         services.AddDashboardPage();

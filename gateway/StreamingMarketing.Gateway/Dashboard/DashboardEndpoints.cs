@@ -22,8 +22,9 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ServePageAsync).ExcludeFromDescription();
-        app.MapGet("/assets/{file}", (string file, DashboardAssets assets, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription();
+        // The page shell and its scripts hold no data (the data needs a key), and a browser must load them to ask for one.
+        app.MapGet("/", ServePageAsync).ExcludeFromDescription().OpenWithoutKey();
+        app.MapGet("/assets/{file}", (string file, DashboardAssets assets, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription().OpenWithoutKey();
         return app;
     }
 
