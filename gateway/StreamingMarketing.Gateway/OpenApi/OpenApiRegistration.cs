@@ -27,6 +27,8 @@ public static class OpenApiRegistration
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ExampleOperationTransformer>();
+            options.AddDocumentTransformer<LintCleanTransformer>();
+            options.AddOperationTransformer<LintCleanTransformer>();
         });
 
     public static IEndpointRouteBuilder MapStreamingMarketingOpenApi(this IEndpointRouteBuilder app)
