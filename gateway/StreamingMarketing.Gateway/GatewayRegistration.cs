@@ -48,6 +48,7 @@ public static class GatewayRegistration
         services.AddApiKeyAuth(configuration);
         services.AddStreamingMarketingOpenApi();
         services.AddDashboardPage();
+        services.AddSingleton<LiveStreamLimit>();
         return services;
     }
 
@@ -67,6 +68,7 @@ public static class GatewayRegistration
         app.MapHealth();
         app.MapStreamingMarketingTelemetry();
         app.MapLive();
+        app.MapSession();
         app.MapStreamingMarketingOpenApi();
         app.MapDashboardPage();
         return app;

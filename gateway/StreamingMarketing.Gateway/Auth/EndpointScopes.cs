@@ -21,6 +21,7 @@ public static class EndpointScopes
         ["LiveCampaigns"] = ApiScopes.Read,
         ["LiveCampaign"] = ApiScopes.Read,
         ["PostFeedback"] = ApiScopes.Admin,
+        [SessionEndpoints.CreateSession] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetTrends] = ApiScopes.Read,
         [Insights.InsightsEndpoints.ListAlerts] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetInfluencers] = ApiScopes.Read,
