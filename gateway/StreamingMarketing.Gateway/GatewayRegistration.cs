@@ -57,6 +57,7 @@ public static class GatewayRegistration
     {
         if (app is IApplicationBuilder pipeline)
         {
+            pipeline.UseStatusMessages();
             pipeline.UseApiKeyAuth();
         }
 
