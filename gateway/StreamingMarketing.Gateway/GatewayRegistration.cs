@@ -10,6 +10,7 @@ using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Health;
+using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Insights;
@@ -39,10 +40,15 @@ public static class GatewayRegistration
         services.AddHostedService<IngestDrainService>();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         services.AddStreamingMarketingTelemetry();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+            json.SerializerOptions.Converters.Add(new FiniteDoubleConverter());
+        });
         services.AddApiKeyAuth(configuration);
         services.AddStreamingMarketingOpenApi();
         services.AddDashboardPage();
+        services.AddSingleton<LiveStreamLimit>();
         return services;
     }
 
@@ -51,6 +57,7 @@ public static class GatewayRegistration
     {
         if (app is IApplicationBuilder pipeline)
         {
+            pipeline.UseStatusMessages();
             pipeline.UseApiKeyAuth();
         }
 
@@ -62,6 +69,7 @@ public static class GatewayRegistration
         app.MapHealth();
         app.MapStreamingMarketingTelemetry();
         app.MapLive();
+        app.MapSession();
         app.MapStreamingMarketingOpenApi();
         app.MapDashboardPage();
         return app;

@@ -13,7 +13,7 @@ namespace StreamingMarketing.Gateway.Auth;
 /// per scope; answers 401 and 403 with a JSON body that says what to send.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore store, SessionCookie sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -22,7 +22,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         if (ApiKeyReader.Read(Context) is not { } presented)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(ReadSession());
         }
 
         if (store.Find(presented) is not { } key)
@@ -33,6 +33,21 @@ internal sealed class ApiKeyAuthenticationHandler(
         var claims = key.Scopes.Select(scope => new Claim(ApiScopes.ClaimType, scope)).Prepend(new Claim(ClaimTypes.Name, key.Name));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>
+    /// The page's session cookie, on GET and HEAD only and with the read scope only: a cookie rides along with every
+    /// request the browser makes, so it must not be able to ingest, change or administer anything.
+    /// </summary>
+    private AuthenticateResult ReadSession()
+    {
+        if (!(HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) || sessions.Read(Context) is not { } key || !key.Has(ApiScopes.Read))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(ApiScopes.ClaimType, ApiScopes.Read)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -2,7 +2,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace StreamingMarketing.Gateway.Auth;
 
-/// <summary>Where a request may carry its key: <c>Authorization: Bearer KEY</c>, <c>X-Api-Key: KEY</c>, or on SSE streams <c>?apiKey=KEY</c>.</summary>
+/// <summary>
+/// Where a request may carry its key: <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>. Never the URL, which
+/// logs and browser history keep; the dashboard page uses a session cookie instead (<see cref="SessionCookie"/>).
+/// </summary>
 public static class ApiKeyReader
 {
     public const string HeaderName = "X-Api-Key";
@@ -17,14 +20,7 @@ public static class ApiKeyReader
             return NonEmpty(authorization[BearerPrefix.Length..]);
         }
 
-        if (NonEmpty(request.Headers[HeaderName].ToString()) is { } header)
-        {
-            return header;
-        }
-
-        return context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyInQuery>() is not null
-            ? NonEmpty(request.Query[ApiKeyInQuery.Parameter].ToString())
-            : null;
+        return NonEmpty(request.Headers[HeaderName].ToString());
     }
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

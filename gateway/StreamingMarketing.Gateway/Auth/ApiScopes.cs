@@ -9,10 +9,13 @@ public static class ApiScopes
     /// <summary>Campaign managers and dashboards: campaigns, users, models, sentiment scoring, live streams.</summary>
     public const string Read = "read";
 
-    /// <summary>Changing what the product learns from: sentiment feedback.</summary>
+    /// <summary>Changing what the product learns from (sentiment feedback, campaign metadata) and the Orleans dashboard.</summary>
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Ingest, Read, Admin];
+    /// <summary>Prometheus: <c>GET /metrics</c> and nothing else, so the scraper's key (often in a plain file) reads no data.</summary>
+    public const string Metrics = "metrics";
+
+    public static readonly string[] All = [Ingest, Read, Admin, Metrics];
 
     /// <summary>The claim type that carries one scope on an authenticated key's principal.</summary>
     public const string ClaimType = "scope";

@@ -4,8 +4,9 @@ namespace StreamingMarketing.Gateway.Auth;
 
 /// <summary>
 /// The one table of which scope each endpoint needs, by endpoint name (the OpenAPI operationId). Enforcement and the
-/// OpenAPI document both read it, so they cannot disagree. Endpoints outside <c>/api/</c> (the page, health, metrics,
-/// the OpenAPI document, the Orleans dashboard) need none: cluster probes and scrapers carry no key.
+/// OpenAPI document both read it, so they cannot disagree. Endpoints outside <c>/api/</c> say what they need where they
+/// are mapped (<see cref="RequiredScope"/>: metrics, the OpenAPI document, the Orleans dashboard) or that they need
+/// nothing (<see cref="OpenWithoutKey"/>: health probes, the page shell without data, the key exchange).
 /// </summary>
 public static class EndpointScopes
 {
@@ -20,6 +21,7 @@ public static class EndpointScopes
         ["LiveCampaigns"] = ApiScopes.Read,
         ["LiveCampaign"] = ApiScopes.Read,
         ["PostFeedback"] = ApiScopes.Admin,
+        [SessionEndpoints.CreateSession] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetTrends] = ApiScopes.Read,
         [Insights.InsightsEndpoints.ListAlerts] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetInfluencers] = ApiScopes.Read,
@@ -28,8 +30,9 @@ public static class EndpointScopes
     };
 
     /// <summary>
-    /// The scope <paramref name="endpoint"/> needs, or null when it is open. An <c>/api/</c> endpoint missing from the
-    /// table needs admin: a new endpoint starts closed until its author says who may call it.
+    /// The scope <paramref name="endpoint"/> needs, or null when it is open (or when no endpoint matched: that is a 404).
+    /// Any endpoint that says nothing needs admin: a new endpoint, ours or a library's, starts closed until its author
+    /// says who may call it.
     /// </summary>
     public static string? For(Endpoint? endpoint)
     {
@@ -43,7 +46,11 @@ public static class EndpointScopes
             return scope;
         }
 
-        var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
-        return pattern is not null && pattern.TrimStart('/').StartsWith("api/", StringComparison.OrdinalIgnoreCase) ? ApiScopes.Admin : null;
+        if (endpoint.Metadata.GetMetadata<RequiredScope>() is { } required)
+        {
+            return required.Scope;
+        }
+
+        return endpoint.Metadata.GetMetadata<OpenWithoutKey>() is not null ? null : ApiScopes.Admin;
     }
 }

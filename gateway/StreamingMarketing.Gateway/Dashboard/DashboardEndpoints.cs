@@ -22,18 +22,43 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ServePageAsync).ExcludeFromDescription();
-        app.MapGet("/assets/{file}", (string file, DashboardAssets assets, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription();
+        // The page shell and its scripts hold no data (the data needs a key), and a browser must load them to ask for one.
+        app.MapGet("/", ServePageAsync).ExcludeFromDescription().OpenWithoutKey();
+        app.MapGet("/assets/{file}", (string file, DashboardAssets assets, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription().OpenWithoutKey();
         return app;
     }
 
+    /// <summary>A link that still carries the key (<c>/?apiKey=KEY</c>) is honoured once, never kept: see <see cref="ExchangeKeyInAddress"/>.</summary>
+    public const string KeyParameter = "apiKey";
+
     private static async Task<IResult> ServePageAsync(
-        HttpContext context, DashboardAssets assets, ApiKeyStore keys, IClusterClient client, IOptions<JsonOptions> json, ILoggerFactory loggers)
+        HttpContext context, DashboardAssets assets, ApiKeyStore keys, SessionCookie sessions, IClusterClient client, IOptions<JsonOptions> json, ILoggerFactory loggers)
     {
+        if (context.Request.Query.ContainsKey(KeyParameter))
+        {
+            return ExchangeKeyInAddress(context, keys, sessions);
+        }
+
         var page = assets.Find(IndexFile)!;
         var content = await FirstPaint.RenderAsync(page.Content, context, keys, client, json.Value.SerializerOptions, loggers.CreateLogger(typeof(DashboardEndpoints)));
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
         return Results.Bytes(content, page.ContentType);
+    }
+
+    /// <summary>
+    /// Trades a key in the address for the session cookie and redirects to the bare page, so the key leaves the address
+    /// bar and history at once and no later request (page, API or stream) carries it. A wrong key just loses the parameter.
+    /// </summary>
+    private static IResult ExchangeKeyInAddress(HttpContext context, ApiKeyStore keys, SessionCookie sessions)
+    {
+        if (context.Request.Query[KeyParameter].ToString() is { Length: > 0 } presented && keys.Find(presented.Trim()) is { } key && key.Has(ApiScopes.Read))
+        {
+            sessions.Issue(context, key);
+        }
+
+        context.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Results.Redirect("/");
     }
 
     private static IResult Serve(DashboardAssets assets, string name, HttpContext context)

@@ -7,9 +7,9 @@ using StreamingMarketing.Gateway.Live;
 namespace StreamingMarketing.Gateway.Dashboard;
 
 /// <summary>
-/// Puts the campaign list into the page itself when the request may read it (<c>/?apiKey=KEY</c> with the read scope,
-/// or no keys configured), so the first paint already shows the campaigns: no loading flash, and a tool that reads the
-/// page once loaded (a crawler, <c>chromium --dump-dom</c>) sees them too. The live stream takes over from there.
+/// Puts the campaign list into the page itself when the request may read it (a session cookie or header key with the
+/// read scope, or no keys configured), so the first paint already shows the campaigns: no loading flash, and a tool
+/// that reads the page once loaded (a crawler, <c>chromium --dump-dom</c>) sees them too. The live stream takes over.
 /// </summary>
 internal static class FirstPaint
 {
@@ -18,7 +18,7 @@ internal static class FirstPaint
     public static async Task<byte[]> RenderAsync(byte[] page, HttpContext context, ApiKeyStore keys, IClusterClient client, JsonSerializerOptions json, ILogger logger)
     {
         var html = Encoding.UTF8.GetString(page);
-        var list = keys.Allows(context.Request.Query[ApiKeyInQuery.Parameter].ToString() is { Length: > 0 } key ? key : null, ApiScopes.Read)
+        var list = !keys.Enabled || context.User.HasClaim(ApiScopes.ClaimType, ApiScopes.Read)
             ? await TryReadAsync(client, logger)
             : null;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamingMarketing.Contracts.Feedback;
 using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Ingest;
 
 namespace StreamingMarketing.Gateway.Feedback;
@@ -28,21 +29,22 @@ public static class FeedbackEndpoints
             .Accepts<FeedbackSubmission>("application/json")
             .Produces<FeedbackReceipt>(StatusCodes.Status201Created)
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static async Task<IResult> PostAsync(HttpRequest request, IClusterClient client)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, request.HttpContext.RequestAborted) is not { } body)
         {
-            return Results.BadRequest(new ErrorResponse($"The body is {request.ContentLength} bytes; feedback is at most {MaxBodyBytes}."));
+            return BoundedBody.TooLarge("feedback", MaxBodyBytes);
         }
 
         FeedbackSubmission? submission;
         try
         {
-            submission = await JsonSerializer.DeserializeAsync<FeedbackSubmission>(request.Body, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
+            submission = JsonSerializer.Deserialize<FeedbackSubmission>(body.Span, JsonSerializerOptions.Web);
         }
         catch (JsonException exception)
         {

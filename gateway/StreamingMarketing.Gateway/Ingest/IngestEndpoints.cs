@@ -12,7 +12,9 @@ public static class IngestEndpoints
             .WithName("IngestEvents")
             .WithSummary("Ingest interaction events")
             .WithDescription("Body: a JSON array of events, or NDJSON (application/x-ndjson), at most 5,000 events and 4 MiB. " +
-                             "Each event is validated on its own; the answer counts accepted, duplicate (repeated eventId inside the request) and rejected events.")
+                             "Each event is validated on its own; the answer counts accepted, duplicate (an eventId repeated for the same campaignId inside the request) and rejected events. " +
+                             "Validation: RFC 3339 timestamps with an offset; ids of letters, digits and -_.:@~+ (no '/', whitespace, control, zero-width or bidi characters); " +
+                             "hashtags without control, zero-width or bidi characters; value from 0 to 1e9.")
             .Accepts<IncomingEvent[]>("application/json", "application/x-ndjson")
             .Produces<IngestResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
@@ -58,7 +60,8 @@ public static class IngestEndpoints
 
         var errors = new List<IngestError>();
         var duplicates = 0;
-        var seenIds = new HashSet<string>(items.Count, StringComparer.Ordinal);
+        // The grains deduplicate per campaign, so the request does too: one eventId under two campaigns is two events.
+        var seenIds = new HashSet<(string CampaignId, string EventId)>(items.Count);
         var byCampaign = new Dictionary<string, List<InteractionEvent>>(StringComparer.Ordinal);
         var indexesByCampaign = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
@@ -77,7 +80,7 @@ public static class IngestEndpoints
                 continue;
             }
 
-            if (!seenIds.Add(accepted!.EventId))
+            if (!seenIds.Add((accepted!.CampaignId, accepted.EventId)))
             {
                 duplicates++;
                 IngestMetrics.Duplicates.Add(1);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Ingest;
 
 namespace StreamingMarketing.Gateway.Insights;
@@ -21,21 +22,22 @@ public static class CampaignMetadataEndpoints
             .WithSummary("Describe a campaign: name, brand, competitors, start/end, budget, alert-rule overrides (replaces what was stored)")
             .Accepts<CampaignMetadataRequest>("application/json")
             .Produces<CampaignMetadata>()
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
     private static async Task<IResult> PutAsync(HttpRequest request, IClusterClient client, TimeProvider clock, string campaignId)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, request.HttpContext.RequestAborted) is not { } raw)
         {
-            return Results.BadRequest(new ErrorResponse($"The body is {request.ContentLength} bytes; campaign metadata is at most {MaxBodyBytes}."));
+            return BoundedBody.TooLarge("campaign metadata", MaxBodyBytes);
         }
 
         CampaignMetadataRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<CampaignMetadataRequest>(request.Body, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
+            body = JsonSerializer.Deserialize<CampaignMetadataRequest>(raw.Span, JsonSerializerOptions.Web);
         }
         catch (JsonException exception)
         {

@@ -11,7 +11,8 @@ namespace StreamingMarketing.Gateway.Live;
 
 /// <summary>
 /// Server-Sent Events for the dashboard page: the campaign list and one campaign, each the same JSON as its REST
-/// answer, pushed when it changes. They take the key as <c>?apiKey=</c> too, because EventSource cannot set headers.
+/// answer, pushed when it changes. A browser authenticates them with the page's session cookie (EventSource cannot set
+/// headers); each stream polls a grain every second, so a key may hold only so many open at once.
 /// </summary>
 public static class LiveEndpoints
 {
@@ -27,26 +28,29 @@ public static class LiveEndpoints
             .WithName("LiveCampaigns")
             .WithSummary("Server-Sent Events: the 100 newest campaigns with headline KPIs, whenever they change")
             .WithDescription("Event 'campaigns', data {items, total} with items as in GET /api/campaigns. Checked every second; repeated every 15 s as a keep-alive. " +
-                             "Also takes the key as ?apiKey= because EventSource cannot set headers.")
+                             "A browser's EventSource cannot set headers: it authenticates with the session cookie of POST /api/session. " +
+                             "At most Live:MaxStreamsPerKey (default 8) streams per key at once; one more is a 429.")
             .Produces<LiveCampaignList>(contentType: "text/event-stream")
-            .AcceptApiKeyInQuery();
+            .Produces<Ingest.ErrorResponse>(StatusCodes.Status429TooManyRequests);
 
         app.MapGet("/api/campaigns/{campaignId}/live", Campaign)
             .WithName("LiveCampaign")
             .WithSummary("Server-Sent Events: one campaign whenever it changes")
             .WithDescription("Event 'campaign', data as GET /api/campaigns/{campaignId}; event 'missing' while the campaign has no event yet. " +
-                             "Checked every second; repeated every 15 s as a keep-alive. Also takes the key as ?apiKey=.")
+                             "Checked every second; repeated every 15 s as a keep-alive. Authenticates with a header key or the session cookie; " +
+                             "at most Live:MaxStreamsPerKey (default 8) streams per key at once.")
             .Produces<CampaignView>(contentType: "text/event-stream")
-            .AcceptApiKeyInQuery();
+            .Produces<Ingest.ErrorResponse>(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    private static ServerSentEventsResult<string> Campaigns(IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
+    private static IResult Campaigns(HttpContext context, LiveStreamLimit limit, IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        limit.TryOpen(context) ?? TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
             () => LiveCampaignList.ReadAsync(client), CampaignsEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
 
-    private static ServerSentEventsResult<string> Campaign(string campaignId, IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
+    private static IResult Campaign(
+        string campaignId, HttpContext context, LiveStreamLimit limit, IClusterClient client, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        limit.TryOpen(context) ?? TypedResults.ServerSentEvents(SnapshotStream.PollAsync(
             () => client.GetGrain<ICampaignGrain>(campaignId).GetViewAsync(), CampaignEvent, MissingEvent, json.Value.SerializerOptions, cancellationToken));
 }
 

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StreamingMarketing.Gateway.Auth;
 
 namespace StreamingMarketing.Gateway.OpenApi;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, open to all like the page: it describes, it grants nothing.</summary>
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c>. With keys configured it needs the read scope: it grants nothing, but
+/// it maps every route for whoever reaches the port, and nothing but the health probes answers a caller without a key.
+/// </summary>
 public static class OpenApiRegistration
 {
     public const string DocumentPath = "/openapi/v1.json";
@@ -23,11 +27,13 @@ public static class OpenApiRegistration
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ExampleOperationTransformer>();
+            options.AddDocumentTransformer<LintCleanTransformer>();
+            options.AddOperationTransformer<LintCleanTransformer>();
         });
 
     public static IEndpointRouteBuilder MapStreamingMarketingOpenApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireScope(ApiScopes.Read);
         return app;
     }
 }

@@ -11,11 +11,15 @@ public static class QueryEndpoints
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>Far past any real catalog, and small enough that (page − 1) × pageSize fits an int.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/campaigns", ListCampaignsAsync)
             .WithName("ListCampaigns")
             .WithSummary("List campaigns with headline KPIs, in the order they were first seen")
+            .WithDescription($"page from 1 to {MaxPage} (default 1), pageSize from 1 to {MaxPageSize} (default 50); anything else is a 400.")
             .Produces<CampaignListResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
 
@@ -38,9 +42,9 @@ public static class QueryEndpoints
     {
         var size = pageSize ?? 50;
         var number = page ?? 1;
-        if (size is < 1 or > MaxPageSize || number < 1)
+        if (size is < 1 or > MaxPageSize || number is < 1 or > MaxPage)
         {
-            return Results.BadRequest(new ErrorResponse($"page must be ≥ 1 and pageSize between 1 and {MaxPageSize}"));
+            return Results.BadRequest(new ErrorResponse($"page must be between 1 and {MaxPage} and pageSize between 1 and {MaxPageSize}"));
         }
 
         var catalogPage = await client.GetGrain<ICampaignCatalogGrain>(0).GetPageAsync((number - 1) * size, size);

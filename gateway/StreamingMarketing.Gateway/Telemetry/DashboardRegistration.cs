@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using StreamingMarketing.Gateway.Auth;
 using Orleans.Hosting;
 
 namespace StreamingMarketing.Gateway.Telemetry;
@@ -45,12 +46,15 @@ public static class DashboardRegistration
         return client;
     }
 
-    /// <summary>Maps the dashboard only where a builder above added it, so the one endpoint mapping serves every profile.</summary>
+    /// <summary>
+    /// Maps the dashboard only where a builder above added it, so the one endpoint mapping serves every profile. It shows
+    /// every grain and silo and has no authentication of its own: with keys configured, all its routes need the admin scope.
+    /// </summary>
     internal static IEndpointRouteBuilder MapOrleansDashboardIfAdded(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<DashboardAdded>() is not null)
         {
-            app.MapOrleansDashboard(Path);
+            app.MapOrleansDashboard(Path).RequireScope(ApiScopes.Admin);
         }
 
         return app;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Health;
 
 namespace StreamingMarketing.Gateway.Telemetry;
@@ -40,10 +41,13 @@ public static class TelemetryRegistration
         return services;
     }
 
-    /// <summary>Maps <c>/metrics</c>, and <c>/dashboard</c> where the host added the Orleans dashboard.</summary>
+    /// <summary>
+    /// Maps <c>/metrics</c> (with keys configured it needs a key with the metrics scope: Prometheus sends it as a bearer
+    /// token), and <c>/dashboard</c> where the host added the Orleans dashboard.
+    /// </summary>
     public static IEndpointRouteBuilder MapStreamingMarketingTelemetry(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireScope(ApiScopes.Metrics);
         app.MapOrleansDashboardIfAdded();
         return app;
     }

@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Validation;
+
 namespace StreamingMarketing.Contracts.Feedback;
 
 /// <summary>One validation routine for the HTTP endpoint and the grain that stores feedback.</summary>
@@ -31,9 +33,9 @@ public static class FeedbackValidation
             return $"label '{submission.Label}' is not one of {string.Join(", ", Labels)}.";
         }
 
-        if (submission.CampaignId is { } campaignId && (campaignId.Length is 0 or > MaxCampaignIdLength || string.IsNullOrWhiteSpace(campaignId)))
+        if (submission.CampaignId is { } campaignId && TextRules.IdProblem("campaignId", campaignId, MaxCampaignIdLength) is { } problem)
         {
-            return $"campaignId must be 1 to {MaxCampaignIdLength} non-blank characters when given.";
+            return problem + " (when given).";
         }
 
         return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamingMarketing.Contracts.Validation;
 
 namespace StreamingMarketing.Contracts.Insights;
 
@@ -12,9 +13,10 @@ public static class CampaignMetadataValidation
 
     public static CampaignMetadata? Validate(string campaignId, CampaignMetadataRequest? request, DateTime now, List<string> problems)
     {
-        if (campaignId.Length is 0 or > MaxIdLength || HasControl(campaignId))
+        // The same id rule as events: metadata for an id no event can carry would describe nothing.
+        if (TextRules.IdProblem("campaign id", campaignId, MaxIdLength) is { } idProblem)
         {
-            problems.Add($"campaign id must be 1–{MaxIdLength} characters without control characters.");
+            problems.Add(idProblem + ".");
         }
 
         if (request is null)
@@ -128,13 +130,13 @@ public static class CampaignMetadataValidation
             return null;
         }
 
-        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!Rfc3339.TryParseDateOrDateTime(value, out var parsed))
         {
-            problems.Add($"{field} '{value}' is not an ISO-8601 date or time (e.g. 2025-05-01 or 2025-05-01T09:00:00Z).");
+            problems.Add($"{field} '{value}' is not an RFC 3339 date or date-time (e.g. 2025-05-01 or 2025-05-01T09:00:00Z).");
             return null;
         }
 
-        return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+        return parsed;
     }
 
     private static void CheckRules(AlertRuleSet rules, List<string> problems)

@@ -94,13 +94,9 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
             return;
         }
 
-        if (value.Length == 0 || value.Length > options.MaxIdLength)
+        if (TextRules.IdProblem(field, value, options.MaxIdLength) is { } problem)
         {
-            problems.Add(new("invalid_id", $"{field} must be 1 to {options.MaxIdLength} characters (got {value.Length})"));
-        }
-        else if (value.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0 || value.Contains('\u007f'))
-        {
-            problems.Add(new("invalid_id", $"{field} contains control characters"));
+            problems.Add(new("invalid_id", problem));
         }
     }
 
@@ -112,14 +108,12 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
             return default;
         }
 
-        // ISO-8601; a timestamp without an offset is taken as UTC, as the contract says timestamps are UTC.
-        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!Rfc3339.TryParse(raw, out var utc))
         {
-            problems.Add(new("invalid_timestamp", $"timestamp '{Truncate(raw)}' is not an ISO-8601 date and time"));
+            problems.Add(new("invalid_timestamp", $"timestamp '{Truncate(raw)}' is not an RFC 3339 date-time ({Rfc3339.Format})"));
             return default;
         }
 
-        var utc = parsed.UtcDateTime;
         if (utc > now + options.MaxFutureSkew)
         {
             problems.Add(new("timestamp_in_future", $"timestamp {utc:O} is more than {options.MaxFutureSkew.TotalMinutes:0} minutes in the future"));
@@ -155,6 +149,12 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
                 return [];
             }
 
+            if (TextRules.FirstUnservable(normalized) is { } hidden)
+            {
+                problems.Add(new("invalid_hashtag", $"hashtag '{Truncate(Visible(normalized))}' contains {hidden}"));
+                return [];
+            }
+
             if (normalized.Length > options.MaxHashtagLength)
             {
                 problems.Add(new("invalid_hashtag", $"hashtag '{Truncate(normalized)}' is longer than {options.MaxHashtagLength} characters"));
@@ -171,7 +171,7 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
         return [.. tags];
     }
 
-    private static double CheckValue(JsonElement? raw, List<ValidationFailure> problems)
+    private double CheckValue(JsonElement? raw, List<ValidationFailure> problems)
     {
         if (raw is not { } element || element.ValueKind == JsonValueKind.Null)
         {
@@ -184,9 +184,10 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
             return 0;
         }
 
-        if (!double.IsFinite(value) || value < 0)
+        // Bounded so that no sum of values can reach infinity, which JSON cannot carry back out.
+        if (!double.IsFinite(value) || value < 0 || value > options.MaxValue)
         {
-            problems.Add(new("invalid_value", "value must be finite and not negative"));
+            problems.Add(new("invalid_value", $"value must be a number from 0 to {options.MaxValue:0}"));
             return 0;
         }
 
@@ -194,4 +195,8 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>The tag with its hidden characters shown as \uXXXX, so the message itself is safe to print.</summary>
+    private static string Visible(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? $"\\u{(int)c:X4}" : c.ToString()));
 }

@@ -33,8 +33,18 @@ public sealed class KpiCounters
         ByType[(int)type]++;
         if (type == EventType.Conversion)
         {
-            ConversionValue += value;
+            ConversionValue = SaturatingAdd(ConversionValue, value);
         }
+    }
+
+    /// <summary>
+    /// a + b, held at ±double.MaxValue instead of overflowing to infinity (and NaN read as 0), so that no sum, not even one
+    /// over state written before values were bounded, can become a number JSON cannot carry.
+    /// </summary>
+    public static double SaturatingAdd(double a, double b)
+    {
+        var sum = (double.IsNaN(a) ? 0 : a) + (double.IsNaN(b) ? 0 : b);
+        return double.IsNaN(sum) ? 0 : Math.Clamp(sum, double.MinValue, double.MaxValue);
     }
 
     /// <summary>Counts a text's sentiment, once it is known (or known to be unscorable).</summary>
@@ -72,12 +82,12 @@ public sealed class KpiCounters
             ByType[i] += other.ByType[i];
         }
 
-        ConversionValue += other.ConversionValue;
+        ConversionValue = SaturatingAdd(ConversionValue, other.ConversionValue);
         Positive += other.Positive;
         Neutral += other.Neutral;
         Negative += other.Negative;
         Unscored += other.Unscored;
-        ScoreSum += other.ScoreSum;
+        ScoreSum = SaturatingAdd(ScoreSum, other.ScoreSum);
         if (other.Emotions is not null)
         {
             Emotions ??= new long[4];

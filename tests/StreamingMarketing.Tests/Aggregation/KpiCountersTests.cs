@@ -60,4 +60,27 @@ public sealed class KpiCountersTests
         Assert.Equal(0.1, view.MeanScore!.Value, 5);
         Assert.Equal(0, view.NetSentiment);
     }
+
+    [Fact]
+    public void Conversion_value_saturates_instead_of_overflowing_to_infinity()
+    {
+        var counters = new KpiCounters();
+
+        counters.AddEvent(EventType.Conversion, double.MaxValue);
+        counters.AddEvent(EventType.Conversion, double.MaxValue);
+
+        Assert.Equal(double.MaxValue, counters.ConversionValue);
+    }
+
+    [Fact]
+    public void Adding_up_counters_that_already_hold_infinity_or_nan_gives_a_finite_sum()
+    {
+        var stored = new KpiCounters { ConversionValue = double.PositiveInfinity, ScoreSum = double.NaN };
+        var total = new KpiCounters();
+
+        total.AddAll(stored);
+
+        Assert.True(double.IsFinite(total.ConversionValue));
+        Assert.True(double.IsFinite(total.ScoreSum));
+    }
 }

@@ -28,5 +28,8 @@ public static class FakeSecrets
         ["Azure__StorageConnectionString"] = StorageConnectionString,
         ["Azure__EventHubsConnectionString"] = EventHubsConnectionString,
         ["Auth__ApiKeys__0__KeySha256"] = ApiKeySha256,
+        ["Auth__ApiKeys__1__KeySha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("deploy-test-dashboard-key"))),
+        ["Auth__ApiKeys__2__KeySha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("deploy-test-operators-key"))),
+        ["Auth__ApiKeys__3__KeySha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("deploy-test-prometheus-key"))),
     };
 }

@@ -6,6 +6,10 @@ public static class RepositoryFiles
     public static string Root { get; } = FindRoot();
 
     public static string PrometheusConfig => Path.Combine(Root, "deploy", "prometheus", "prometheus.yml");
+
+    /// <summary>The file, beside prometheus.yml, that its scrape jobs read the metrics-scope API key from.</summary>
+    public const string MetricsKeyFile = "streamingmarketing-metrics-key";
+
     public static string AlertRules => Path.Combine(Root, "deploy", "prometheus", "alerts.yml");
     public static string AlertRuleTests => Path.Combine(Root, "deploy", "prometheus", "alerts.test.yml");
     public static string GrafanaDashboard => Path.Combine(Root, "deploy", "grafana", "streamingmarketing-dashboard.json");

@@ -145,6 +145,8 @@ public sealed class EventValidatorTests
     [InlineData("-1")]
     [InlineData("\"ten\"")]
     [InlineData("1e400")]
+    [InlineData("1e308")]
+    [InlineData("1000000000.5")]
     public void Rejects_value_that_is_negative_not_a_number_or_not_finite(string json)
     {
         var incoming = Events.Incoming(type: "conversion", at: Now);
@@ -163,6 +165,86 @@ public sealed class EventValidatorTests
         Assert.Contains("userId is required", failure!.Message);
         Assert.Contains("type 'poke' is unknown", failure.Message);
         Assert.Contains("timestamp is required", failure.Message);
+    }
+
+    [Fact]
+    public void Accepts_a_value_at_the_documented_bound()
+    {
+        var incoming = Events.Incoming(type: "conversion", at: Now);
+        incoming.Value = JsonDocument.Parse("1e9").RootElement.Clone();
+
+        Assert.Equal(1e9, Validate(incoming).Event!.Value);
+    }
+
+    [Theory]
+    [InlineData("12:00")]
+    [InlineData("2026-11-27")]
+    [InlineData("2026-11-27T12:00:00")]
+    [InlineData("2026-11-27 12:00:00Z")]
+    [InlineData("27/11/2026 12:00:00")]
+    [InlineData("2026-11-27T12:00Z")]
+    public void Rejects_timestamps_that_are_not_rfc_3339_date_times(string raw)
+    {
+        var incoming = Events.Incoming(at: Now);
+        incoming.Timestamp = raw;
+
+        Assert.Equal("invalid_timestamp", Validate(incoming).Failure!.Reason);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27T12:00:00Z")]
+    [InlineData("2026-11-27t12:00:00.1234567z")]
+    [InlineData("2026-11-27T13:00:00+01:00")]
+    public void Accepts_rfc_3339_date_times_with_an_offset(string raw)
+    {
+        var incoming = Events.Incoming(at: Now);
+        incoming.Timestamp = raw;
+
+        Assert.Null(Validate(incoming).Failure);
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a%2Fb")]
+    [InlineData("a b")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    [InlineData("..")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("bidi\u202Eoverride")]
+    [InlineData("nul\u0000")]
+    public void Rejects_ids_the_api_could_not_address_or_that_hide_characters(string id)
+    {
+        var (_, failure) = Validate(Events.Incoming(campaignId: id, at: Now));
+
+        Assert.Equal("invalid_id", failure!.Reason);
+    }
+
+    [Theory]
+    [InlineData("spring-2026_launch")]
+    [InlineData("acme:summer.sale@eu")]
+    [InlineData("café-été")]
+    [InlineData("キャンペーン1")]
+    public void Accepts_ids_of_letters_digits_and_the_documented_punctuation(string id)
+    {
+        Assert.Null(Validate(Events.Incoming(campaignId: id, at: Now)).Failure);
+    }
+
+    [Theory]
+    [InlineData("nul\u0000tag")]
+    [InlineData("esc\u001b[31m")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("joiner\u200Dtag")]
+    [InlineData("bidi\u202Eoverride")]
+    [InlineData("isolate\u2066x")]
+    [InlineData("bom\uFEFF")]
+    public void Rejects_hashtags_with_control_zero_width_or_bidi_characters(string tag)
+    {
+        var (_, failure) = Validate(Events.Incoming(hashtags: ["fine", tag], at: Now));
+
+        Assert.Equal("invalid_hashtag", failure!.Reason);
+        Assert.DoesNotContain(tag, failure.Message);
     }
 
     private sealed class FixedClock(DateTime now) : TimeProvider

@@ -66,14 +66,14 @@ public sealed partial class DashboardPageTests(KeyedSiloFixture fixture)
     }
 
     [Fact]
-    public async Task With_a_read_key_in_the_address_the_page_embeds_the_newest_campaigns_for_its_first_paint()
+    public async Task With_a_read_key_in_the_address_the_page_trades_it_for_a_cookie_and_embeds_the_newest_campaigns()
     {
         var campaign = $"paint-{Guid.NewGuid():N}";
         await fixture.PostEventsAsync(Infrastructure.Events.Json($"e-{Guid.NewGuid():N}", "like", "u-1", campaign));
-        using var http = fixture.Client();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = fixture.BaseAddress };
         string page = "";
 
-        await Infrastructure.RunningSilo.EventuallyAsync(async () => (page = await http.GetStringAsync($"/?apiKey={KeyedSiloFixture.ReadKey}")).Contains(campaign));
+        await Infrastructure.RunningSilo.EventuallyAsync(async () => (page = await browser.GetStringAsync($"/?apiKey={KeyedSiloFixture.ReadKey}")).Contains(campaign));
 
         Assert.Contains("<script id=\"first-paint\" type=\"application/json\">", page);
         Assert.Contains($"\"campaignId\":\"{campaign}\"", page);

@@ -1,23 +1,15 @@
-// Talks to the gateway: the API key (taken once, kept for this tab), JSON requests, live streams.
-const KEY = 'sm.apiKey';
+// Talks to the gateway: the session (a read key traded once for an HttpOnly cookie), JSON requests, live streams.
+// The read key is never stored by the page and never put in a URL; reads and streams ride on the cookie.
 const ADMIN_KEY = 'sm.adminKey';
 
-// A key in the address (?apiKey=) is moved to session storage and out of the address bar,
-// so that it does not stay in history, bookmarks or screenshots.
-export function adoptKeyFromAddress() {
-  const url = new URL(location.href);
-  const key = url.searchParams.get('apiKey');
-  if (key) {
-    sessionStorage.setItem(KEY, key);
-    url.searchParams.delete('apiKey');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-}
-
-export const readKey = () => sessionStorage.getItem(KEY);
-export const setReadKey = key => sessionStorage.setItem(KEY, key);
-export const adminKey = () => sessionStorage.getItem(ADMIN_KEY) || readKey();
+export const adminKey = () => sessionStorage.getItem(ADMIN_KEY);
 export const setAdminKey = key => sessionStorage.setItem(ADMIN_KEY, key);
+
+// POST /api/session with the key in a header; the answer sets the cookie (HttpOnly, SameSite=Strict).
+export async function signIn(key) {
+  const response = await fetch('/api/session', { method: 'POST', headers: { 'X-Api-Key': key } });
+  if (!response.ok) throw new ApiError(response.status, response.status === 401 ? 'That key is not valid.' : `${response.status} ${response.statusText}`);
+}
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -26,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, { key = readKey(), method = 'GET', body } = {}) {
+async function request(path, { key = null, method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json' };
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -41,10 +33,9 @@ export const getJson = path => request(path);
 
 export const postFeedback = feedback => request('/api/feedback', { method: 'POST', body: feedback, key: adminKey() });
 
-// EventSource cannot send headers, so the streams (and only they) take the key as ?apiKey=.
+// EventSource cannot send headers: same-origin streams carry the session cookie.
 export function live(path, handlers, onState) {
-  const key = readKey();
-  const source = new EventSource(key ? `${path}?apiKey=${encodeURIComponent(key)}` : path);
+  const source = new EventSource(path);
   source.onopen = () => onState('live');
   source.onerror = () => onState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
   for (const [type, handle] of Object.entries(handlers)) {

@@ -1,5 +1,5 @@
 // Routes between the campaign list (#/) and one campaign (#/campaigns/ID), each fed live by Server-Sent Events.
-import { adoptKeyFromAddress, setReadKey, getJson, live, ApiError } from './api.js';
+import { signIn, getJson, live, ApiError } from './api.js';
 import { renderCampaignList } from './campaign-list.js';
 import { createCampaignView } from './campaign-view.js';
 
@@ -76,11 +76,14 @@ async function showCampaign(campaignId) {
   stream = live(`/api/campaigns/${encodeURIComponent(campaignId)}/live`, { campaign: campaign.update, missing: campaign.showMissing }, setLiveState);
 }
 
-keyForm.addEventListener('submit', event => {
+keyForm.addEventListener('submit', async event => {
   event.preventDefault();
-  setReadKey(document.getElementById('key-input').value);
-  route();
+  try {
+    await signIn(document.getElementById('key-input').value);
+    route();
+  } catch (error) {
+    showError(error);
+  }
 });
 window.addEventListener('hashchange', route);
-adoptKeyFromAddress();
 route();
