@@ -125,10 +125,13 @@ public sealed class SentimentScorerGrain(IServiceProvider services) : Grain, ISe
         _ => EmotionLabel.None,
     };
 
-    /// <summary>A flag at p ≥ 0.5: the heads are binary classifiers, and 0.5 is where they call a text offensive or hateful.</summary>
+    /// <summary>
+    /// Flags at each head's documented threshold, chosen on held-out data and recorded in the model package (its
+    /// precision and recall are in sentiment/README.md), not at 0.5 of a calibrated probability.
+    /// </summary>
     private static BrandSafetyFlags ToFlags(BrandSafetyPrediction? safety) =>
         safety is null
             ? BrandSafetyFlags.None
-            : (safety.Offensive >= 0.5 ? BrandSafetyFlags.Offensive : BrandSafetyFlags.None)
-              | (safety.Hate >= 0.5 ? BrandSafetyFlags.Hate : BrandSafetyFlags.None);
+            : (safety.IsOffensive ? BrandSafetyFlags.Offensive : BrandSafetyFlags.None)
+              | (safety.IsHate ? BrandSafetyFlags.Hate : BrandSafetyFlags.None);
 }
