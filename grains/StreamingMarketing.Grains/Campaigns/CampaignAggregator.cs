@@ -35,7 +35,7 @@ public sealed class CampaignAggregator(CampaignState state)
     }
 
     /// <summary>The campaign answer: counts from here, windows, sentiment and insights from the campaign's insights grain.</summary>
-    public CampaignView ToView(string campaignId, CampaignInsightsView? insights) => new()
+    public CampaignView ToView(string campaignId, CampaignInsightsView insights) => new()
     {
         CampaignId = campaignId,
         Totals = state.Totals.TotalsByName(),
@@ -47,19 +47,19 @@ public sealed class CampaignAggregator(CampaignState state)
         Ctr = state.Totals.Ctr,
         Conversions = state.Totals[EventType.Conversion],
         ConversionValue = state.Totals.ConversionValue,
-        Windows = insights?.Windows ?? new EventWindows().ToViews(state.UpdatedAt),
-        Sentiment = insights?.Sentiment ?? new KpiCounters().ToSentimentView(),
+        Windows = insights.Windows,
+        Sentiment = insights.Sentiment,
         TopHashtags = state.Hashtags.Top(10).Select(t => new TagCount(t.Item, t.Count)).ToList(),
         TopPosts = state.Posts.Top(10).Select(p => new PostEngagement(p.Item, p.Count)).ToList(),
-        MostNegativeComments = insights?.MostNegativeComments ?? [],
+        MostNegativeComments = insights.MostNegativeComments,
         FirstEventAt = state.FirstEventAt,
         LastEventAt = state.LastEventAt,
         UpdatedAt = state.UpdatedAt,
         DuplicatesDropped = state.DuplicatesDropped,
         Metadata = state.Metadata,
-        Trending = insights?.Trending,
-        Segments = insights?.Segments,
-        Alerts = insights?.Alerts,
+        Trending = insights.Trending,
+        Segments = insights.Segments,
+        Alerts = insights.Alerts,
     };
 
     public CampaignSummary ToSummary(string campaignId, SentimentView sentiment) => new()

@@ -132,7 +132,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     public async Task<CampaignView?> GetViewAsync() =>
-        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, state.State.IsEmpty ? null : await Insights.GetViewAsync());
+        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, await Insights.GetViewAsync());
 
     public async Task<CampaignSummary?> GetSummaryAsync() =>
         state.State.IsUnknown ? null : aggregator.ToSummary(CampaignId, await Insights.GetSentimentAsync());
@@ -163,7 +163,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     public async Task<List<InfluencerView>?> GetInfluencersAsync(int top) =>
-        state.State.IsEmpty ? null : await Insights.GetInfluencersAsync(top);
+        state.State.IsUnknown ? null : await Insights.GetInfluencersAsync(top);
 
     public Task FlushAsync() => SaveIfDirtyAsync();
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Tests.Infrastructure;
 
@@ -10,7 +9,8 @@ namespace StreamingMarketing.Tests.Durability;
 /// The durability promise, end to end: Azurite plus three silo processes in the local-cluster profile (Azure Queue
 /// streams, Blob grain state, Table clustering); 20,000 events posted round-robin through their gateways; one silo
 /// SIGKILLed after 40%; failed requests retried with the same eventIds on another gateway; the silo restarted; every
-/// campaign's totals must equal the unique events exactly, nothing lost and nothing counted twice.
+/// campaign's and every user's totals must equal the unique events exactly, nothing lost and nothing counted twice.
+/// Every eighth request is one heavy user's burst of 500 events, so a resend carries far more than any id memory.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class LocalClusterCrashTests
@@ -34,7 +34,7 @@ public sealed class LocalClusterCrashTests
                 await silo.StartAsync(http);
             }
 
-            var (batches, expected) = Workload(events: 20_000, batchSize: 500, campaigns: 50, users: 2_000);
+            var (batches, expected, expectedUsers) = Workload(events: 20_000, batchSize: 500, campaigns: 50, users: 2_000);
             var victim = silos[2];
             for (var n = 0; n < batches.Count; n++)
             {
@@ -51,11 +51,20 @@ public sealed class LocalClusterCrashTests
             var mismatches = new List<string>();
             var exact = await RunningSilo.EventuallyAsync(async () =>
             {
-                mismatches = await MismatchesAsync(http, silos[0].Url, expected);
+                mismatches = await MismatchesAsync(http, silos[0].Url, "campaigns", expected);
                 return mismatches.Count == 0;
             }, TimeSpan.FromSeconds(90));
 
             Assert.True(exact, $"{mismatches.Count} campaigns differ, e.g. {string.Join("; ", mismatches.Take(3))}\n{silos[0].RecentOutput}");
+
+            var userMismatches = new List<string>();
+            var usersExact = await RunningSilo.EventuallyAsync(async () =>
+            {
+                userMismatches = await MismatchesAsync(http, silos[0].Url, "users", expectedUsers);
+                return userMismatches.Count == 0;
+            }, TimeSpan.FromSeconds(90));
+
+            Assert.True(usersExact, $"{userMismatches.Count} users differ, e.g. {string.Join("; ", userMismatches.Take(3))}\n{silos[0].RecentOutput}");
         }
         finally
         {
@@ -66,22 +75,39 @@ public sealed class LocalClusterCrashTests
         }
     }
 
-    private static (List<List<Dictionary<string, object?>>> Batches, Dictionary<string, long[]> Expected) Workload(int events, int batchSize, int campaigns, int users)
+    private static (List<List<Dictionary<string, object?>>> Batches, Dictionary<string, long[]> Campaigns, Dictionary<string, long[]> Users) Workload(
+        int events, int batchSize, int campaigns, int users)
     {
         var random = new Random(2026);
         var run = Guid.NewGuid().ToString("N")[..8];
-        var expected = new Dictionary<string, long[]>();
-        var all = new List<Dictionary<string, object?>>(events);
-        for (var i = 0; i < events; i++)
+        var expectedCampaigns = new Dictionary<string, long[]>();
+        var expectedUsers = new Dictionary<string, long[]>();
+        var batches = new List<List<Dictionary<string, object?>>>();
+        for (var i = 0; i < events; i += batchSize)
         {
-            var type = random.Next(Types.Length);
-            var campaign = $"crash-{run}-{random.Next(campaigns)}";
-            all.Add(Events.Json($"{run}-{i}", Types[type], $"u{random.Next(users)}", campaign));
-            (expected.TryGetValue(campaign, out var counts) ? counts : expected[campaign] = new long[Types.Length])[type]++;
+            // Every eighth request is one page or bot posting a burst in one campaign.
+            var heavy = batches.Count % 8 == 3;
+            var heavyUser = $"{run}-heavy-{batches.Count}";
+            var heavyCampaign = $"crash-{run}-{random.Next(campaigns)}";
+            var batch = new List<Dictionary<string, object?>>(batchSize);
+            for (var j = i; j < Math.Min(events, i + batchSize); j++)
+            {
+                var type = random.Next(Types.Length);
+                var campaign = heavy ? heavyCampaign : $"crash-{run}-{random.Next(campaigns)}";
+                var user = heavy ? heavyUser : $"{run}-u{random.Next(users)}";
+                batch.Add(Events.Json($"{run}-{j}", Types[type], user, campaign));
+                Count(expectedCampaigns, campaign, type);
+                Count(expectedUsers, user, type);
+            }
+
+            batches.Add(batch);
         }
 
-        return (all.Chunk(batchSize).Select(chunk => chunk.ToList()).ToList(), expected);
+        return (batches, expectedCampaigns, expectedUsers);
     }
+
+    private static void Count(Dictionary<string, long[]> expected, string key, int type) =>
+        (expected.TryGetValue(key, out var counts) ? counts : expected[key] = new long[Types.Length])[type]++;
 
     /// <summary>What a connector does: on a refused connection or a 5xx, send the same events to the next gateway.</summary>
     private static async Task PostWithRetriesAsync(HttpClient http, SiloProcess[] silos, int n, List<Dictionary<string, object?>> batch)
@@ -107,26 +133,39 @@ public sealed class LocalClusterCrashTests
         throw new InvalidOperationException($"batch {n} was never accepted by any gateway");
     }
 
-    private static async Task<List<string>> MismatchesAsync(HttpClient http, string url, Dictionary<string, long[]> expected)
+    /// <summary>The campaigns or users (<paramref name="resource"/>) whose totals differ from <paramref name="expected"/>.</summary>
+    private static async Task<List<string>> MismatchesAsync(HttpClient http, string url, string resource, Dictionary<string, long[]> expected)
     {
         var mismatches = new List<string>();
-        foreach (var (campaign, counts) in expected)
+        await Parallel.ForEachAsync(expected, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (pair, ct) =>
         {
+            var (id, counts) = pair;
+            string? mismatch = null;
             try
             {
-                var view = await http.GetFromJsonAsync<CampaignView>($"{url}/api/campaigns/{campaign}");
-                var actual = Types.Select(t => view!.Totals[t]).ToArray();
+                var totals = (await http.GetFromJsonAsync<TotalsOnly>($"{url}/api/{resource}/{id}", ct))!.Totals;
+                var actual = Types.Select(t => totals.GetValueOrDefault(t)).ToArray();
                 if (!actual.SequenceEqual(counts))
                 {
-                    mismatches.Add($"{campaign}: expected [{string.Join(',', counts)}] got [{string.Join(',', actual)}]");
+                    mismatch = $"{id}: expected [{string.Join(',', counts)}] got [{string.Join(',', actual)}]";
                 }
             }
             catch (HttpRequestException exception)
             {
-                mismatches.Add($"{campaign}: {exception.Message}");
+                mismatch = $"{id}: {exception.Message}";
             }
-        }
+
+            if (mismatch is not null)
+            {
+                lock (mismatches)
+                {
+                    mismatches.Add(mismatch);
+                }
+            }
+        });
 
         return mismatches;
     }
+
+    private sealed record TotalsOnly(Dictionary<string, long> Totals);
 }

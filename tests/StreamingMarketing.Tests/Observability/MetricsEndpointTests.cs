@@ -5,7 +5,7 @@ public sealed class MetricsEndpointTests(LoadedSiloFixture fixture)
 {
     /// <summary>Label names our instruments may carry: bounded sets only, never a user, campaign or event id.</summary>
     private static readonly HashSet<string> BoundedLabels =
-        ["platform", "type", "reason", "outcome", "grain", "label", "version", "check", "le", "otel_scope_name", "otel_scope_version"];
+        ["platform", "type", "reason", "outcome", "grain", "label", "version", "check", "receiver", "le", "otel_scope_name", "otel_scope_version"];
 
     [Fact]
     public async Task Scrape_after_traffic_parses_and_has_the_named_series_and_orleans_series()
