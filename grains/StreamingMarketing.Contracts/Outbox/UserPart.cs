@@ -7,6 +7,8 @@ namespace StreamingMarketing.Contracts.Outbox;
 /// grain applies a source's parts in sequence order and remembers the last number it applied, so a resend of any
 /// size is recognised without remembering event ids.
 /// </summary>
+/// <param name="After">The number of the source's previous part for the same user still unconfirmed when this one was
+/// made (0: none). The receiver applies this part only once it has applied that one, whichever way parts travel.</param>
 [GenerateSerializer, Immutable]
 public sealed record UserPart(
     [property: Id(0)] string UserId,
@@ -14,7 +16,8 @@ public sealed record UserPart(
     [property: Id(2)] PartSource Source,
     [property: Id(3)] long Sequence,
     [property: Id(4)] UserInteraction[] Interactions,
-    [property: Id(5)] UserSentiment[] Sentiments) : ISequencedPart
+    [property: Id(5)] UserSentiment[] Sentiments,
+    [property: Id(6)] long After) : ISequencedPart
 {
     public string Destination => UserId;
 

@@ -1,6 +1,7 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Campaigns;
 
@@ -12,7 +13,25 @@ public sealed class CampaignAggregator(CampaignState state)
     /// <summary>True when the event id was not applied before (and is now remembered).</summary>
     public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
 
-    public bool WasApplied(string eventId) => state.Applied.Contains(EventHash.Of(eventId));
+    /// <summary>The events neither applied before nor repeated earlier in the batch; the rest are counted as duplicates.</summary>
+    public List<InteractionEvent> Fresh(InteractionEvent[] events)
+    {
+        var fresh = new List<InteractionEvent>(events.Length);
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (state.Applied.Contains(EventHash.Of(e.EventId)) || !seenInBatch.Add(e.EventId))
+            {
+                state.DuplicatesDropped++;
+                PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "campaign"));
+                continue;
+            }
+
+            fresh.Add(e);
+        }
+
+        return fresh;
+    }
 
     public void Apply(InteractionEvent e, DateTime now)
     {

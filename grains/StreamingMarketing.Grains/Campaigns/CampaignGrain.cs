@@ -31,14 +31,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     private readonly ILogger<CampaignGrain> logger;
     private readonly CoalescedStateWriter<CampaignState> writer;
     private readonly InProcessDelivery delivery;
-    private readonly UserPartCourier userCourier;
-    private readonly InsightsPartCourier insightsCourier;
+    private readonly OutboxLane<UserPart> users;
+    private readonly OutboxLane<InsightsPart> insights;
     private readonly IDeadLetterSink? deadLetters;
     private CampaignAggregator aggregator = null!;
-
-    /// <summary>Parts numbered since the last successful write: they wait for it before leaving.</summary>
-    private readonly List<UserPart> unsentUserParts = [];
-    private readonly List<InsightsPart> unsentInsightsParts = [];
 
     public CampaignGrain(
         [PersistentState("campaign", StorageNames.GrainState)] IPersistentState<CampaignState> state,
@@ -56,15 +52,15 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         this.clock = clock;
         this.logger = logger;
         this.delivery = delivery;
-        this.userCourier = userCourier;
-        this.insightsCourier = insightsCourier;
+        users = new OutboxLane<UserPart>(userCourier);
+        insights = new OutboxLane<InsightsPart>(insightsCourier);
         this.deadLetters = deadLetters;
         writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval, unsaved);
     }
 
     private string CampaignId => this.GetPrimaryKeyString();
 
-    private ICampaignInsightsGrain Insights => GrainFactory.GetGrain<ICampaignInsightsGrain>(CampaignId);
+    private ICampaignInsightsGrain InsightsGrain => GrainFactory.GetGrain<ICampaignInsightsGrain>(CampaignId);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -77,9 +73,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         aggregator = new CampaignAggregator(state.State);
         state.State.NextPartSequence = PartNumbering.FirstSequence(state.State.NextPartSequence, clock.GetUtcNow().UtcDateTime);
         writer.Attach(this);
-        // Whatever a predecessor saved and never heard confirmed goes again; receivers ignore what they already applied.
-        userCourier.Send(this.GetGrainId(), state.State.UserParts.Parts);
-        insightsCourier.Send(this.GetGrainId(), state.State.InsightsParts.Parts);
+        // Receivers ignore what they already applied.
+        users.ReleaseSaved(this.GetGrainId(), state.State.UserParts);
+        insights.ReleaseSaved(this.GetGrainId(), state.State.InsightsParts);
         return Task.CompletedTask;
     }
 
@@ -92,7 +88,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     {
         try
         {
-            var fresh = Deduplicate(batch.Events);
+            var fresh = aggregator.Fresh(batch.Events);
             if (fresh.Count > 0)
             {
                 await CountAsync(fresh);
@@ -104,7 +100,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
                 await SaveIfDirtyAsync();
             }
 
-            await Task.WhenAll(userCourier.WaitForRoomAsync(), insightsCourier.WaitForRoomAsync());
+            await Task.WhenAll(users.WaitForRoomAsync(), insights.WaitForRoomAsync());
         }
         finally
         {
@@ -123,7 +119,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
         var confirmed = new HashSet<long>(sequences);
-        if (state.State.UserParts.Confirm(confirmed) | state.State.InsightsParts.Confirm(confirmed))
+        if (users.Confirm(state.State.UserParts, confirmed) | insights.Confirm(state.State.InsightsParts, confirmed))
         {
             writer.MarkDirty();
         }
@@ -132,10 +128,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     public async Task<CampaignView?> GetViewAsync() =>
-        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, await Insights.GetViewAsync());
+        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, await InsightsGrain.GetViewAsync());
 
     public async Task<CampaignSummary?> GetSummaryAsync() =>
-        state.State.IsUnknown ? null : aggregator.ToSummary(CampaignId, await Insights.GetSentimentAsync());
+        state.State.IsUnknown ? null : aggregator.ToSummary(CampaignId, await InsightsGrain.GetSentimentAsync());
 
     public async Task<CampaignMetadata> SetMetadataAsync(CampaignMetadata metadata)
     {
@@ -153,7 +149,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         }
 
         await RegisterOnceAsync();
-        await Insights.DescribeAsync(metadata);
+        await InsightsGrain.DescribeAsync(metadata);
         if (metadata.Brand is { } brand)
         {
             await GrainFactory.GetGrain<IBrandGrain>(VoiceWindows.BrandKey(brand)).DescribeAsync(brand, metadata.Competitors);
@@ -163,28 +159,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     public async Task<List<InfluencerView>?> GetInfluencersAsync(int top) =>
-        state.State.IsUnknown ? null : await Insights.GetInfluencersAsync(top);
+        state.State.IsUnknown ? null : await InsightsGrain.GetInfluencersAsync(top);
 
     public Task FlushAsync() => SaveIfDirtyAsync();
-
-    private List<InteractionEvent> Deduplicate(InteractionEvent[] events)
-    {
-        var fresh = new List<InteractionEvent>(events.Length);
-        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            if (aggregator.WasApplied(e.EventId) || !seenInBatch.Add(e.EventId))
-            {
-                state.State.DuplicatesDropped++;
-                PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "campaign"));
-                continue;
-            }
-
-            fresh.Add(e);
-        }
-
-        return fresh;
-    }
 
     private async Task CountAsync(List<InteractionEvent> events)
     {
@@ -205,20 +182,21 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
                 // A poison event must not stall the stream: count it, log it, dead-letter it, move on.
                 PipelineMetrics.PoisonEvents.Add(1);
                 logger.LogError(exception, "Dead-lettering event {EventId} of campaign {CampaignId}: it failed to apply", e.EventId, CampaignId);
-                await DeadLetterAsync(e, exception.Message);
+                await deadLetters.TryWriteAsync(new DeadLetter(DateTime.UtcNow, "event", exception.Message, e), logger);
             }
         }
 
         var next = state.State.NextPartSequence;
-        foreach (var part in CampaignParts.ForUsers(CampaignId, counted, ref next))
+        foreach (var part in CampaignParts.ForUsers(CampaignId, counted, users.PreviousFor, ref next))
         {
-            state.State.UserParts.Add(part);
-            unsentUserParts.Add(part);
+            users.Add(state.State.UserParts, part);
         }
 
-        var insightsPart = new InsightsPart(CampaignId, next++, [.. counted]);
-        state.State.InsightsParts.Add(insightsPart);
-        unsentInsightsParts.Add(insightsPart);
+        if (counted.Count > 0)
+        {
+            insights.Add(state.State.InsightsParts, new InsightsPart(CampaignId, next++, [.. counted], insights.PreviousFor(CampaignId)));
+        }
+
         state.State.NextPartSequence = next;
         writer.MarkDirty();
         await RegisterOnceAsync();
@@ -228,22 +206,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     private async Task SaveIfDirtyAsync()
     {
         await writer.WriteIfDirtyAsync();
-        userCourier.Send(this.GetGrainId(), unsentUserParts);
-        insightsCourier.Send(this.GetGrainId(), unsentInsightsParts);
-        unsentUserParts.Clear();
-        unsentInsightsParts.Clear();
-    }
-
-    private async Task DeadLetterAsync(InteractionEvent e, string error)
-    {
-        try
-        {
-            await (deadLetters?.WriteAsync(new DeadLetter(DateTime.UtcNow, "event", error, e)) ?? Task.CompletedTask);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Could not dead-letter event {EventId}; it stays in the log above", e.EventId);
-        }
+        users.ReleaseWritten(this.GetGrainId());
+        insights.ReleaseWritten(this.GetGrainId());
     }
 
     private async Task RegisterOnceAsync()

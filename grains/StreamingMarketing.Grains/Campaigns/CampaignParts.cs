@@ -6,7 +6,7 @@ namespace StreamingMarketing.Grains.Campaigns;
 /// <summary>Cuts a campaign's counted events into numbered outbox parts: one per user, one for the insights grain.</summary>
 public static class CampaignParts
 {
-    public static List<UserPart> ForUsers(string campaignId, IReadOnlyList<InteractionEvent> events, ref long nextSequence)
+    public static List<UserPart> ForUsers(string campaignId, IReadOnlyList<InteractionEvent> events, Func<string, long> previousFor, ref long nextSequence)
     {
         // Events of one user stay in arrival order inside the user's part; users get numbers in first-seen order.
         var byUser = new Dictionary<string, List<UserInteraction>>(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public static class CampaignParts
         var parts = new List<UserPart>(order.Count);
         foreach (var userId in order)
         {
-            parts.Add(new UserPart(userId, campaignId, PartSource.Campaign, nextSequence++, [.. byUser[userId]], []));
+            parts.Add(new UserPart(userId, campaignId, PartSource.Campaign, nextSequence++, [.. byUser[userId]], [], previousFor(userId)));
         }
 
         return parts;

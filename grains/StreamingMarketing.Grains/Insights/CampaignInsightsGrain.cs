@@ -37,9 +37,8 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     private readonly TimeProvider clock;
     private readonly ILogger<CampaignInsightsGrain> logger;
     private readonly CoalescedStateWriter<CampaignInsightsState> writer;
-    private readonly UserPartCourier userCourier;
+    private readonly OutboxLane<UserPart> users;
     private CampaignInsights insights = null!;
-    private readonly List<UserPart> unsentUserParts = [];
     private IGrainTimer? timer;
     private DateTime? timerDueAt;
 
@@ -57,7 +56,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         this.alertOptions = alertOptions.Value;
         this.clock = clock;
         this.logger = logger;
-        this.userCourier = userCourier;
+        users = new OutboxLane<UserPart>(userCourier);
         writer = new CoalescedStateWriter<CampaignInsightsState>(state, "insights", this.options.CampaignStateWriteInterval, unsaved);
     }
 
@@ -72,7 +71,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         insights.Describe(state.State.Metadata);
         writer.Attach(this);
         timer = this.RegisterGrainTimer(OnTimerAsync, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        userCourier.Send(this.GetGrainId(), state.State.UserParts.Parts);
+        users.ReleaseSaved(this.GetGrainId(), state.State.UserParts);
         ArmTimer(state.State.PendingTexts.Count > 0 ? TimeSpan.Zero : AlertInterval);
         return Task.CompletedTask;
     }
@@ -93,6 +92,11 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
                 continue;
+            }
+
+            if (part.After > state.State.LastCampaignPart)
+            {
+                throw new PartOutOfOrderException($"insights of {CampaignId} got part {part.Sequence} before part {part.After}");
             }
 
             foreach (var e in part.Events)
@@ -148,7 +152,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
-        if (state.State.UserParts.Confirm([.. sequences]))
+        if (users.Confirm(state.State.UserParts, [.. sequences]))
         {
             writer.MarkDirty();
         }
@@ -257,9 +261,8 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
         foreach (var (userId, sentiments) in byUser)
         {
-            var part = new UserPart(userId, CampaignId, PartSource.Insights, state.State.NextPartSequence++, [], [.. sentiments]);
-            state.State.UserParts.Add(part);
-            unsentUserParts.Add(part);
+            var part = new UserPart(userId, CampaignId, PartSource.Insights, state.State.NextPartSequence++, [], [.. sentiments], users.PreviousFor(userId));
+            users.Add(state.State.UserParts, part);
         }
 
         writer.MarkDirty();
@@ -308,8 +311,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     private async Task SaveIfDirtyAsync()
     {
         await writer.WriteIfDirtyAsync();
-        userCourier.Send(this.GetGrainId(), unsentUserParts);
-        unsentUserParts.Clear();
+        users.ReleaseWritten(this.GetGrainId());
     }
 
     private void ArmTimer(TimeSpan delay)

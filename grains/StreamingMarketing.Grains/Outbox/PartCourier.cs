@@ -273,14 +273,7 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
         logger.LogError(exception, "Dead-lettering {Count} outbox parts for {Receiver} {Destination}: every delivery attempt failed", parts.Length, receiverTag.Value, destination);
         foreach (var part in parts)
         {
-            try
-            {
-                await (deadLetters?.WriteAsync(new DeadLetter(DateTime.UtcNow, $"{receiverTag.Value}-part", exception.Message, part)) ?? Task.CompletedTask);
-            }
-            catch (Exception sinkFailure)
-            {
-                logger.LogError(sinkFailure, "Could not dead-letter part {Sequence} for {Destination}; it stays in the log above", part.Sequence, destination);
-            }
+            await deadLetters.TryWriteAsync(new DeadLetter(DateTime.UtcNow, $"{receiverTag.Value}-part", exception.Message, part), logger);
         }
     }
 

@@ -14,7 +14,4 @@ public sealed class PendingParts<TPart> where TPart : ISequencedPart
     public int Count => Parts.Count;
 
     public void Add(TPart part) => Parts.Add(part);
-
-    /// <summary>Drops the confirmed parts; true when any was held.</summary>
-    public bool Confirm(HashSet<long> sequences) => Parts.RemoveAll(part => sequences.Contains(part.Sequence)) > 0;
 }

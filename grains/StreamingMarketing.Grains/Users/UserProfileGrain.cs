@@ -57,10 +57,17 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         foreach (var part in parts)
         {
             var applied = part.Source == PartSource.Campaign ? state.State.LastCampaignPart : state.State.LastInsightsPart;
-            if (applied.TryGetValue(part.CampaignId, out var last) && part.Sequence <= last)
+            var last = applied.GetValueOrDefault(part.CampaignId);
+            if (part.Sequence <= last)
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
                 continue;
+            }
+
+            if (part.After > last)
+            {
+                // Parts applied before this one in the call stay applied; the resend finds them done.
+                throw new PartOutOfOrderException($"user {this.GetPrimaryKeyString()} got part {part.Sequence} of {part.CampaignId} before part {part.After}");
             }
 
             var before = aggregator.SegmentIn(part.CampaignId);

@@ -18,9 +18,9 @@ public sealed class OutboxDeliveryTests(ClusterFixture fixture) : IClassFixture<
     /// <summary>Confirmations go to a real campaign grain that holds no such parts: it ignores them.</summary>
     private static GrainId Source(string campaignId) => GrainId.Create("campaign", campaignId);
 
-    private static UserPart Likes(string userId, string campaignId, long sequence, int count) => new(
+    private static UserPart Likes(string userId, string campaignId, long sequence, int count, long after = 0) => new(
         userId, campaignId, PartSource.Campaign, sequence,
-        [.. Enumerable.Repeat(new UserInteraction(campaignId, EventType.Like, Platform.Twitter, DateTime.UtcNow, ["sale"], 0), count)], []);
+        [.. Enumerable.Repeat(new UserInteraction(campaignId, EventType.Like, Platform.Twitter, DateTime.UtcNow, ["sale"], 0), count)], [], after);
 
     private async Task<UserView?> ProfileWhenAsync(string userId, Func<UserView, bool> condition)
     {
@@ -53,6 +53,24 @@ public sealed class OutboxDeliveryTests(ClusterFixture fixture) : IClassFixture<
 
         var profile = await ProfileWhenAsync(user, v => v.Totals["like"] >= 501);
         Assert.Equal(501, profile!.Totals["like"]);
+    }
+
+    [Fact]
+    public async Task A_part_that_overtakes_the_one_it_follows_waits_for_it()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var user = $"{run}-user";
+        var campaign = $"{run}-c";
+        var otherSilosCourier = fixture.Cluster.Silos[1].ServiceProvider.GetRequiredService<UserPartCourier>();
+
+        // As when a campaign moved silos: the new activation's courier sends part 2 while the old one still holds part 1.
+        otherSilosCourier.Send(Source(campaign), [Likes(user, campaign, 2, 20, after: 1)]);
+        await Task.Delay(20);
+        Courier.Send(Source(campaign), [Likes(user, campaign, 1, 3)]);
+        await DrainAsync();
+
+        var profile = await ProfileWhenAsync(user, v => v.Totals["like"] == 23);
+        Assert.Equal(23, profile!.Totals["like"]);
     }
 
     [Fact]

@@ -48,9 +48,10 @@ public sealed class DashboardBrowserTests(KeyedSiloFixture fixture)
         await comment.Locator(".wrong-label").ClickAsync();
         await comment.Locator("select").SelectOptionAsync("positive");
 
-        // The read-only key may not store feedback (admin scope): the page asks for an admin key and sends again.
+        // The page's session cookie reads only (GET), and feedback needs the admin scope: the POST is refused as
+        // unauthenticated, and the page asks for an admin key and sends again.
         var refused = await page.RunAndWaitForResponseAsync(() => comment.Locator("button[type=submit]").ClickAsync(), r => r.Url.EndsWith("/api/feedback", StringComparison.Ordinal));
-        Assert.Equal(403, refused.Status);
+        Assert.Equal(401, refused.Status);
         await comment.Locator("input[type=password]").FillAsync(KeyedSiloFixture.FullKey);
         var stored = await page.RunAndWaitForResponseAsync(() => comment.Locator("button[type=submit]").ClickAsync(), r => r.Url.EndsWith("/api/feedback", StringComparison.Ordinal));
 

@@ -24,7 +24,8 @@ export function feedbackControl(comment, campaignId) {
       select.disabled = true;
       keyInput.hidden = true;
     } catch (error) {
-      // Feedback changes what the model learns, so it needs the admin scope; a read-only dashboard key gets 403.
+      // Feedback changes what the model learns, so it needs the admin scope: the read-only session cookie gets 401,
+      // a read key 403; either way the page asks for an admin key.
       if (error.status === 401 || error.status === 403) {
         keyInput.hidden = false;
         status.textContent = 'Storing feedback needs a key with the admin scope: enter one and send again.';
