@@ -56,7 +56,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         this.alertOptions = alertOptions.Value;
         this.clock = clock;
         this.logger = logger;
-        users = new OutboxLane<UserPart>(userCourier);
+        users = new OutboxLane<UserPart>(userCourier, durable: this.options.WriteStateBeforeAck);
         writer = new CoalescedStateWriter<CampaignInsightsState>(state, "insights", this.options.CampaignStateWriteInterval, unsaved);
     }
 
@@ -307,11 +307,16 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         }
     }
 
-    /// <summary>Writes what changed, then lets the user parts that write made durable leave.</summary>
+    /// <summary>Writes what changed and lets the scores' parts leave: after the write where streams redeliver, as the campaign grain does.</summary>
     private async Task SaveIfDirtyAsync()
     {
+        if (!options.WriteStateBeforeAck)
+        {
+            users.Release(this.GetGrainId());
+        }
+
         await writer.WriteIfDirtyAsync();
-        users.ReleaseWritten(this.GetGrainId());
+        users.Release(this.GetGrainId());
     }
 
     private void ArmTimer(TimeSpan delay)

@@ -5,9 +5,10 @@ using StreamingMarketing.Grains.Users;
 namespace StreamingMarketing.Grains.Outbox;
 
 /// <summary>
-/// Brings this silo's pipeline to rest: writes every unsaved grain, waits for the parts those writes released to
-/// arrive, and repeats while the receivers' own writes release more (campaign → insights → users' scores). A clean
-/// stop runs it after the streams drained; the benchmark runs it to end a phase with all the work done.
+/// Brings this silo's pipeline to rest: writes the grains that hold outboxes, waits for the parts those writes
+/// released to arrive, and repeats while receivers release more (campaign → insights → users' scores). A clean stop
+/// runs it after the streams drained and then writes every other unsaved grain; the benchmark runs it to end a phase
+/// with every event applied everywhere.
 /// </summary>
 public sealed class OutboxDrain(
     UnsavedGrains unsaved, UserPartCourier users, InsightsPartCourier insights, SegmentChangeRelay segments, ILogger<OutboxDrain> logger)
@@ -19,11 +20,11 @@ public sealed class OutboxDrain(
     public async Task<bool> DrainAsync(TimeSpan maxWait)
     {
         var deadline = DateTime.UtcNow + maxWait;
-        for (var pass = 0; pass < MaxPasses && (unsaved.Count > 0 || users.Pending + insights.Pending > 0); pass++)
+        for (var pass = 0; pass < MaxPasses; pass++)
         {
             try
             {
-                await unsaved.FlushAllAsync();
+                await unsaved.FlushOutboxHoldersAsync();
             }
             catch (Exception exception)
             {

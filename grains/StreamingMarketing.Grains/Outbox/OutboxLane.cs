@@ -3,14 +3,16 @@ using StreamingMarketing.Contracts.Outbox;
 namespace StreamingMarketing.Grains.Outbox;
 
 /// <summary>
-/// One kind of part a grain owes (user parts, insights parts). Numbered parts go into the grain's saved
-/// <see cref="PendingParts{TPart}"/> and wait here until the write that holds them succeeded; then they are released
-/// to the silo's courier. On activation everything saved and unconfirmed is released again. The lane also knows each
-/// receiver's newest unconfirmed part, which the next part for that receiver names as the one it must follow.
+/// One kind of part a grain owes (user parts, insights parts): numbers wait here until the grain releases them to the
+/// silo's courier, and stay known until their receiver confirms them. A durable lane also keeps each part in the
+/// grain's saved <see cref="PendingParts{TPart}"/>, so the write that counts their cause holds them, and a new
+/// activation sends them again. The lane knows each receiver's newest unconfirmed part, which the next part for
+/// that receiver names as the one it must follow.
 /// </summary>
-public sealed class OutboxLane<TPart>(PartCourier<TPart> courier) where TPart : ISequencedPart
+public sealed class OutboxLane<TPart>(PartCourier<TPart> courier, bool durable) where TPart : ISequencedPart
 {
     private readonly List<TPart> unsent = [];
+    private readonly Dictionary<long, string> unconfirmed = [];
     private readonly Dictionary<string, long> newestPending = new(StringComparer.Ordinal);
 
     /// <summary>The number a new part for <paramref name="destination"/> must follow (0: none pending).</summary>
@@ -18,33 +20,32 @@ public sealed class OutboxLane<TPart>(PartCourier<TPart> courier) where TPart : 
 
     public void Add(PendingParts<TPart> saved, TPart part)
     {
-        saved.Add(part);
+        if (durable)
+        {
+            saved.Add(part);
+        }
+
         unsent.Add(part);
+        unconfirmed[part.Sequence] = part.Destination;
         newestPending[part.Destination] = part.Sequence;
     }
 
-    /// <summary>Drops the confirmed parts from the saved outbox; true when any was held.</summary>
+    /// <summary>Forgets the confirmed parts; true when the saved outbox changed (it needs a write).</summary>
     public bool Confirm(PendingParts<TPart> saved, HashSet<long> sequences)
     {
-        var confirmed = saved.Parts.RemoveAll(part =>
+        foreach (var sequence in sequences)
         {
-            if (!sequences.Contains(part.Sequence))
+            if (unconfirmed.Remove(sequence, out var destination) && newestPending.GetValueOrDefault(destination) == sequence)
             {
-                return false;
+                newestPending.Remove(destination);
             }
+        }
 
-            if (newestPending.TryGetValue(part.Destination, out var newest) && newest == part.Sequence)
-            {
-                newestPending.Remove(part.Destination);
-            }
-
-            return true;
-        });
-        return confirmed > 0;
+        return saved.Count > 0 && saved.Parts.RemoveAll(part => sequences.Contains(part.Sequence)) > 0;
     }
 
-    /// <summary>Call once the state holding the parts was written.</summary>
-    public void ReleaseWritten(GrainId source)
+    /// <summary>Hands the parts numbered since the last release to the courier.</summary>
+    public void Release(GrainId source)
     {
         courier.Send(source, unsent);
         unsent.Clear();
@@ -55,6 +56,7 @@ public sealed class OutboxLane<TPart>(PartCourier<TPart> courier) where TPart : 
     {
         foreach (var part in saved.Parts)
         {
+            unconfirmed[part.Sequence] = part.Destination;
             newestPending[part.Destination] = part.Sequence;
         }
 

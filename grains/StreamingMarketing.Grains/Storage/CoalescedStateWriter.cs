@@ -1,4 +1,5 @@
 using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Storage;
@@ -12,6 +13,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
 {
     private GrainId grainId;
     private IFlushableGrain? self;
+    private bool holdsOutbox;
     private bool dirty;
 
     public bool IsDirty => dirty;
@@ -21,6 +23,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
     {
         grainId = grain.GetGrainId();
         self = grain.AsReference<IFlushableGrain>();
+        holdsOutbox = grain is IOutboxSource;
     }
 
     public void MarkDirty()
@@ -33,7 +36,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
         dirty = true;
         if (self is not null)
         {
-            unsaved.Add(grainId, self, interval);
+            unsaved.Add(grainId, self, interval, holdsOutbox);
         }
     }
 

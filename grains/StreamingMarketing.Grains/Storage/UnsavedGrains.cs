@@ -14,8 +14,9 @@ public sealed class UnsavedGrains(TimeProvider clock)
 
     public int Count => grains.Count;
 
-    public void Add(GrainId id, IFlushableGrain grain, TimeSpan interval) =>
-        grains.TryAdd(id, new Entry(grain, clock.GetUtcNow().UtcDateTime + interval));
+    /// <param name="holdsOutbox">The grain releases outbox parts when it writes (see <see cref="FlushOutboxHoldersAsync"/>).</param>
+    public void Add(GrainId id, IFlushableGrain grain, TimeSpan interval, bool holdsOutbox) =>
+        grains.TryAdd(id, new Entry(grain, clock.GetUtcNow().UtcDateTime + interval, holdsOutbox));
 
     public void Remove(GrainId id) => grains.TryRemove(id, out _);
 
@@ -42,5 +43,9 @@ public sealed class UnsavedGrains(TimeProvider clock)
 
     public Task FlushAllAsync() => Task.WhenAll(grains.Values.Select(entry => entry.Grain.FlushAsync()));
 
-    private sealed record Entry(IFlushableGrain Grain, DateTime DueAt);
+    /// <summary>Writes only the grains whose write releases outbox parts: what moves events on, not what keeps them.</summary>
+    public Task FlushOutboxHoldersAsync() =>
+        Task.WhenAll(grains.Values.Where(entry => entry.HoldsOutbox).Select(entry => entry.Grain.FlushAsync()));
+
+    private sealed record Entry(IFlushableGrain Grain, DateTime DueAt, bool HoldsOutbox);
 }
