@@ -47,7 +47,7 @@ public static class ClientProfiles
                 throw new InvalidOperationException($"Unknown profile '{profile}': expected {Profiles.Embedded}, {Profiles.LocalCluster} or {Profiles.Azure}.");
         }
 
-        ProfileIngestLimits.Apply(services, profile);
+        ProfileIngestLimits.Apply(services, profile, besideTheSilo: false);
         return profile;
     }
 }

@@ -14,9 +14,14 @@ public static class ProfileIngestLimits
     /// <summary>The embedded profile's bound on events published and not yet applied (see IngestOptions.MaxEventsInFlight).</summary>
     public const long EmbeddedEventsInFlight = 100_000;
 
-    public static void Apply(IServiceCollection services, string profile)
+    /// <param name="besideTheSilo">
+    /// The gateway runs in the silo's process. Only there can it count what the silo's grains have applied: a
+    /// standalone gateway relies on the memory-stream queues' own "full" answer (retried with back-off) instead of an
+    /// in-flight bound whose deliveries it would never see.
+    /// </param>
+    public static void Apply(IServiceCollection services, string profile, bool besideTheSilo)
     {
-        if (profile == Profiles.Embedded)
+        if (profile == Profiles.Embedded && besideTheSilo)
         {
             services.PostConfigure<IngestOptions>(options => options.MaxEventsInFlight = options.MaxEventsInFlight == 0 ? EmbeddedEventsInFlight : options.MaxEventsInFlight);
         }

@@ -67,7 +67,7 @@ public static class SiloHost
         });
 
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        ProfileIngestLimits.Apply(builder.Services, settings.Profile);
+        ProfileIngestLimits.Apply(builder.Services, settings.Profile, besideTheSilo: true);
 
         var app = builder.Build();
         binding.Log(app.Logger);

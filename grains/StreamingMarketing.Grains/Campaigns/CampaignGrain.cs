@@ -31,16 +31,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     private readonly ILogger<CampaignGrain> logger;
     private readonly CoalescedStateWriter<CampaignState> writer;
     private readonly InProcessDelivery delivery;
-    private readonly OutboxLane<UserPart> users;
-    private readonly OutboxLane<InsightsPart> insights;
+    private readonly CampaignOutbox outbox;
     private readonly IDeadLetterSink? deadLetters;
     private CampaignAggregator aggregator = null!;
-
-    /// <summary>
-    /// Events counted since the last write, cut into parts at the write: each user and the insights grain get one part
-    /// per write instead of one per stream item (a part per item cost the embedded pipeline a third of its throughput).
-    /// </summary>
-    private readonly List<InteractionEvent> unnumbered = [];
 
     public CampaignGrain(
         [PersistentState("campaign", StorageNames.GrainState)] IPersistentState<CampaignState> state,
@@ -58,8 +51,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         this.clock = clock;
         this.logger = logger;
         this.delivery = delivery;
-        users = new OutboxLane<UserPart>(userCourier, durable: this.options.WriteStateBeforeAck);
-        insights = new OutboxLane<InsightsPart>(insightsCourier, durable: this.options.WriteStateBeforeAck);
+        outbox = new CampaignOutbox(userCourier, insightsCourier, durable: this.options.WriteStateBeforeAck);
         this.deadLetters = deadLetters;
         writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval, unsaved);
     }
@@ -79,9 +71,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         aggregator = new CampaignAggregator(state.State);
         state.State.NextPartSequence = PartNumbering.FirstSequence(state.State.NextPartSequence, clock.GetUtcNow().UtcDateTime);
         writer.Attach(this);
-        // Receivers ignore what they already applied.
-        users.ReleaseSaved(this.GetGrainId(), state.State.UserParts);
-        insights.ReleaseSaved(this.GetGrainId(), state.State.InsightsParts);
+        outbox.ReleaseSaved(this.GetGrainId(), state.State);
         return Task.CompletedTask;
     }
 
@@ -106,7 +96,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
                 await SaveIfDirtyAsync();
             }
 
-            await Task.WhenAll(users.WaitForRoomAsync(), insights.WaitForRoomAsync());
+            await outbox.WaitForRoomAsync();
         }
         finally
         {
@@ -124,8 +114,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
 
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
-        var confirmed = new HashSet<long>(sequences);
-        if (users.Confirm(state.State.UserParts, confirmed) | insights.Confirm(state.State.InsightsParts, confirmed))
+        if (outbox.Confirm(state.State, sequences))
         {
             writer.MarkDirty();
         }
@@ -192,7 +181,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
             }
         }
 
-        unnumbered.AddRange(counted);
+        outbox.Owe(counted);
         writer.MarkDirty();
         await RegisterOnceAsync();
     }
@@ -206,38 +195,14 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     /// </summary>
     private async Task SaveIfDirtyAsync()
     {
-        NumberParts();
+        outbox.Number(CampaignId, state.State);
         if (!options.WriteStateBeforeAck)
         {
-            ReleaseParts();
+            outbox.Release(this.GetGrainId());
         }
 
         await writer.WriteIfDirtyAsync();
-        ReleaseParts();
-    }
-
-    private void ReleaseParts()
-    {
-        users.Release(this.GetGrainId());
-        insights.Release(this.GetGrainId());
-    }
-
-    private void NumberParts()
-    {
-        if (unnumbered.Count == 0)
-        {
-            return;
-        }
-
-        var next = state.State.NextPartSequence;
-        foreach (var part in CampaignParts.ForUsers(CampaignId, unnumbered, users.PreviousFor, ref next))
-        {
-            users.Add(state.State.UserParts, part);
-        }
-
-        insights.Add(state.State.InsightsParts, new InsightsPart(CampaignId, next++, [.. unnumbered], insights.PreviousFor(CampaignId)));
-        state.State.NextPartSequence = next;
-        unnumbered.Clear();
+        outbox.Release(this.GetGrainId());
     }
 
     private async Task RegisterOnceAsync()
