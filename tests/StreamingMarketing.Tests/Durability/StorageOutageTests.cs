@@ -41,7 +41,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             }).Build();
             silo.AddStreamingMarketingGrains(configuration);
             silo.AddMemoryGrainStorage("underneath");
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainState, (services, _) => storage ??= new FailingWritesWindow(
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainState, (services, _) => new FailingWritesWindow(
                 services.GetRequiredKeyedService<IGrainStorage>("underneath"), "campaign", "insights", "user"));
             silo.AddAzureQueueStreams(StreamNames.Provider, streams =>
             {
@@ -61,6 +61,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             }))));
         cluster = builder.Build();
         await cluster.DeployAsync();
+        storage = (FailingWritesWindow)cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
     }
 
     public async Task DisposeAsync()
