@@ -27,6 +27,12 @@ public sealed class AlertOptions
     /// <summary>Deliveries in flight at once, so one slow receiver does not hold up the others.</summary>
     public int DeliveryWorkers { get; set; } = 4;
 
+    /// <summary>
+    /// Notifications of one campaign queued at once; more are dropped (counted with reason <c>campaign_limit</c>), so one
+    /// campaign flapping through alerts cannot fill the queue that every other campaign's alerts wait in.
+    /// </summary>
+    public int MaxQueuedPerCampaign { get; set; } = 10;
+
     /// <summary>Also deliver the resolution of an alert (payload event <c>alert.resolved</c>).</summary>
     public bool NotifyOnResolve { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -25,6 +26,7 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     private readonly ILogger<AlertWebhookDispatcher> logger;
     private readonly Channel<(WebhookTarget Target, AlertNotification Notification)> queue;
     private readonly HttpClient http;
+    private readonly ConcurrentDictionary<string, int> queuedByCampaign = new(StringComparer.Ordinal);
 
     public AlertWebhookDispatcher(IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertWebhookDispatcher> logger)
     {
@@ -52,8 +54,19 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         var notification = AlertNotification.For(alert, clock.GetUtcNow().UtcDateTime);
         foreach (var target in options.Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url)))
         {
+            if (queuedByCampaign.AddOrUpdate(alert.CampaignId, 1, (_, queued) => queued + 1) > options.MaxQueuedPerCampaign)
+            {
+                Dequeued(alert.CampaignId);
+                InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", "campaign_limit"));
+                InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "dropped"));
+                logger.LogWarning("Campaign {CampaignId} already has {Limit} webhook notifications queued: alert {AlertId} not delivered to {Url}",
+                    alert.CampaignId, options.MaxQueuedPerCampaign, alert.AlertId, target.Url);
+                continue;
+            }
+
             if (!queue.Writer.TryWrite((target, notification)))
             {
+                Dequeued(alert.CampaignId);
                 InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", "queue_full"));
                 InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "dropped"));
                 logger.LogError("Webhook queue full ({Capacity}): alert {AlertId} not delivered to {Url}", options.QueueCapacity, alert.AlertId, target.Url);
@@ -76,11 +89,26 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         {
             await foreach (var (target, notification) in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(target, notification, stoppingToken);
+                try
+                {
+                    await DeliverAsync(target, notification, stoppingToken);
+                }
+                finally
+                {
+                    Dequeued(notification.Alert.CampaignId);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private void Dequeued(string campaignId)
+    {
+        if (queuedByCampaign.AddOrUpdate(campaignId, 0, (_, queued) => queued - 1) <= 0)
+        {
+            queuedByCampaign.TryRemove(new KeyValuePair<string, int>(campaignId, 0));
         }
     }
 
