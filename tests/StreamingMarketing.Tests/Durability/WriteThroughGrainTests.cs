@@ -31,7 +31,7 @@ public sealed class WriteThroughGrainTests : IAsyncLifetime
             silo.AddMemoryGrainStorage("underneath");
             silo.AddMemoryStreams(Contracts.StreamNames.Provider, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainState, (services, _) => new FailingWritesWindow(
-                underneath = services.GetRequiredKeyedService<IGrainStorage>("underneath"), "catalog", "alerts"));
+                underneath = services.GetRequiredKeyedService<IGrainStorage>("underneath"), "catalog-count", "catalog-chunk", "alerts"));
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
@@ -53,9 +53,11 @@ public sealed class WriteThroughGrainTests : IAsyncLifetime
         await catalog.RegisterAsync(campaign);
 
         Assert.Contains(campaign, (await catalog.GetPageAsync(0, 1_000)).CampaignIds);
-        var saved = new GrainState<CampaignCatalogState>(new CampaignCatalogState());
-        await underneath.ReadStateAsync("catalog", catalog.GetGrainId(), saved);
-        Assert.Contains(campaign, saved.State.CampaignIds);
+        var count = new GrainState<CampaignCatalogCount>(new CampaignCatalogCount());
+        await underneath.ReadStateAsync("catalog-count", catalog.GetGrainId(), count);
+        var chunk = new GrainState<CampaignCatalogState>(new CampaignCatalogState());
+        await underneath.ReadStateAsync("catalog-chunk", cluster.Client.GetGrain<ICampaignCatalogChunkGrain>(0).GetGrainId(), chunk);
+        Assert.Equal(campaign, chunk.State.CampaignIds[count.State.Count - 1]);
     }
 
     [Fact]
