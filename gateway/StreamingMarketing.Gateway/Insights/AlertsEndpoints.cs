@@ -32,7 +32,7 @@ public static class AlertsEndpoints
             return Results.BadRequest(new ErrorResponse(problem));
         }
 
-        var alerts = await client.GetGrain<IAlertRegistryGrain>(IAlertRegistryGrain.Key).ListAsync(state, limit ?? 100);
+        var alerts = await AlertRegistry.ListAsync(client, state, limit ?? 100);
         return Results.Ok(new AlertListResponse(state, alerts));
     }
 }

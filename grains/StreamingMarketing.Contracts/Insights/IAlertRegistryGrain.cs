@@ -1,13 +1,12 @@
 namespace StreamingMarketing.Contracts.Insights;
 
 /// <summary>
-/// Every campaign's alerts in one list, key <see cref="Key"/>; it hands each new transition (opened, resolved) to the
-/// silo's webhook delivery queue exactly once. Campaign grains own the rules and the lifecycle.
+/// One shard of every campaign's alerts (key: <see cref="AlertRegistry.KeyFor"/> of the campaign); it hands each new
+/// transition (opened, resolved) to the silo's webhook delivery queue exactly once. Campaigns' insights grains own the
+/// rules and the lifecycle; <see cref="AlertRegistry.ListAsync"/> reads across shards.
 /// </summary>
 public interface IAlertRegistryGrain : IGrainWithStringKey
 {
-    public const string Key = "all";
-
     /// <summary>Idempotent: a transition already recorded (same alert id and state) is ignored.</summary>
     Task RecordAsync(AlertView alert);
 

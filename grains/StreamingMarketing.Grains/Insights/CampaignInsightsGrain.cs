@@ -293,7 +293,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         var unpublished = state.State.Alerts.Unpublished;
         try
         {
-            var registry = GrainFactory.GetGrain<IAlertRegistryGrain>(IAlertRegistryGrain.Key);
+            var registry = GrainFactory.GetGrain<IAlertRegistryGrain>(AlertRegistry.KeyFor(CampaignId));
             while (unpublished.Count > 0)
             {
                 await registry.RecordAsync(unpublished[0]);

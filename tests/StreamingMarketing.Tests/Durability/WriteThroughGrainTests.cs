@@ -63,7 +63,7 @@ public sealed class WriteThroughGrainTests : IAsyncLifetime
     [Fact]
     public async Task An_alert_whose_write_failed_is_saved_when_it_is_recorded_again()
     {
-        var registry = cluster.Client.GetGrain<IAlertRegistryGrain>(IAlertRegistryGrain.Key);
+        var registry = cluster.Client.GetGrain<IAlertRegistryGrain>(AlertRegistry.KeyFor("c"));
         var alert = new AlertView
         {
             AlertId = Guid.NewGuid().ToString("N"), CampaignId = "c", Rule = "volume-spike", State = AlertStates.Open,
