@@ -97,8 +97,12 @@ function chart(view) {
     s('text', { x: width - 8, y: height - 4, class: 'tick', 'text-anchor': 'end' }, 'now'));
   for (const l of lines) {
     const points = l.points.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean);
-    if (points.length) svg.append(s('polyline', { points: points.join(' '), fill: 'none', stroke: l.color, 'stroke-width': 2, 'data-variant': l.name }));
+    if (!points.length) continue;
+    svg.append(s('polyline', { points: points.join(' '), fill: 'none', stroke: l.color, 'stroke-width': 2, 'data-variant': l.name }));
+    // The latest value as a dot: a test that is minutes old has a line too short to see.
+    const [cx, cy] = points.at(-1).split(',');
+    svg.append(s('circle', { cx, cy, r: 3, fill: l.color }));
   }
-  return h('figure', { class: 'figure' }, svg,
+  return h('figure', { class: 'figure', style: 'max-width:720px' }, svg,
     h('figcaption', { class: 'legend' }, lines.map(l => h('span', null, h('i', { style: `background:${l.color}` }), l.name))));
 }
