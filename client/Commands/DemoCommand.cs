@@ -21,6 +21,7 @@ internal static class DemoCommand
         var tweets = TrafficGenerator.LoadTweets();
         var traffic = new TrafficGenerator(args.Number("--campaigns", 12, min: 1, max: 100_000), args.Number("--users", 5_000, min: 1, max: 10_000_000),
             tweets, withText: true, seed: args.Number("--seed", Environment.TickCount));
+        var abTest = new AbTestTraffic(args.Number("--seed", Environment.TickCount));
         var stats = new DemoStats();
         var sender = new EventSender(client, maxRetries: 8, onRetry: _ => stats.Retries++);
         var perTick = Math.Max(1, (int)Math.Ceiling(rate * Tick.TotalSeconds));
@@ -29,17 +30,18 @@ internal static class DemoCommand
             console.MarkupLine("[yellow]No tweet texts found beside the client (data/tweets.tsv): comments and mentions are sent as likes.[/]");
         }
 
+        console.MarkupLineInterpolated($"[grey]A quarter of the traffic is an A/B test in campaign {AbTestTraffic.CampaignId}: {AbTestTraffic.Describe()}.[/]");
         console.MarkupLineInterpolated($"[grey]Sending about {rate:N0} events/s to {client.BaseAddress}{(limit > 0 ? $" until {limit:N0} events" : "")}; Ctrl+C stops.[/]");
         try
         {
             // A terminal gets the summary redrawn in place; redirected output (a log, CI) only the final one.
             if (console.Profile.Capabilities.Interactive)
             {
-                await console.Live(stats.Render()).StartAsync(live => SendAsync(traffic, sender, stats, perTick, limit, () => live.UpdateTarget(stats.Render()), cancellationToken));
+                await console.Live(stats.Render()).StartAsync(live => SendAsync(traffic, abTest, sender, stats, perTick, limit, () => live.UpdateTarget(stats.Render()), cancellationToken));
             }
             else
             {
-                await SendAsync(traffic, sender, stats, perTick, limit, () => { }, cancellationToken);
+                await SendAsync(traffic, abTest, sender, stats, perTick, limit, () => { }, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -52,7 +54,7 @@ internal static class DemoCommand
     }
 
     private static async Task SendAsync(
-        TrafficGenerator traffic, EventSender sender, DemoStats stats, int perTick, int limit, Action onTick, CancellationToken cancellationToken)
+        TrafficGenerator traffic, AbTestTraffic abTest, EventSender sender, DemoStats stats, int perTick, int limit, Action onTick, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(Tick);
         while (limit == 0 || stats.Sent < limit)
@@ -60,7 +62,8 @@ internal static class DemoCommand
             var count = limit == 0 ? perTick : (int)Math.Min(perTick, limit - stats.Sent);
             foreach (var batch in Enumerable.Range(0, count).Chunk(EventSender.MaxBatchSize))
             {
-                var events = traffic.NextBatch(batch.Length);
+                var events = traffic.NextBatch(batch.Length - (batch.Length / 4));
+                events.AddRange(abTest.NextBatch(batch.Length / 4));
                 stats.Add(events, await sender.SendAsync(events.Select(WireEvent.Json).ToList(), cancellationToken));
             }
 

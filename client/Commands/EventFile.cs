@@ -12,7 +12,7 @@ internal static class EventFile
     public enum Format { Ndjson, Csv }
 
     /// <summary>CSV columns are the event fields; hashtags are separated by '|', ';' or spaces.</summary>
-    private static readonly string[] Fields = ["eventId", "platform", "type", "userId", "campaignId", "postId", "timestamp", "text", "hashtags", "value"];
+    private static readonly string[] Fields = ["eventId", "platform", "type", "userId", "campaignId", "postId", "timestamp", "text", "hashtags", "value", "variant"];
 
     public static Format Detect(string path, string? requested)
     {

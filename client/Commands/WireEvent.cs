@@ -22,5 +22,6 @@ internal static class WireEvent
         text = e.Text,
         hashtags = e.Hashtags.Length > 0 ? e.Hashtags : null,
         value = e.Type == EventType.Conversion ? e.Value : (double?)null,
+        variant = e.Variant,
     }, Options);
 }

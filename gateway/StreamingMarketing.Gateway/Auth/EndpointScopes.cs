@@ -26,6 +26,7 @@ public static class EndpointScopes
         [Insights.InsightsEndpoints.ListAlerts] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetInfluencers] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetShareOfVoice] = ApiScopes.Read,
+        [Experiments.VariantsEndpoints.GetVariants] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 

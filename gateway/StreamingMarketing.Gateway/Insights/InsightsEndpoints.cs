@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using StreamingMarketing.Gateway.Experiments;
 
 namespace StreamingMarketing.Gateway.Insights;
 
@@ -19,6 +20,7 @@ public static class InsightsEndpoints
         app.MapAlerts();
         app.MapInfluencers();
         app.MapShareOfVoice();
+        app.MapVariants();
         return app;
     }
 

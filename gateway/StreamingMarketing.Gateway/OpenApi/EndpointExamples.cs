@@ -76,6 +76,12 @@ internal static class EndpointExamples
             [400] = ExampleValues.Error("top must be between 1 and 200."),
             [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
         }),
+        [Experiments.VariantsEndpoints.GetVariants] = new(null, new()
+        {
+            [200] = Experiments.VariantsExamples.Variants,
+            [400] = ExampleValues.Error("control 'contrl' is not a variant of campaign 'spring-launch' (variants: blue-banner, control)."),
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,

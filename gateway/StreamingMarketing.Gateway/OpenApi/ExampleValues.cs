@@ -23,7 +23,7 @@ internal static class ExampleValues
         new
         {
             eventId = "ig-7f3a-000002", platform = "instagram", type = "conversion", userId = "u-48213", campaignId = "spring-launch",
-            postId = "p-991", timestamp = "2025-05-01T12:00:03Z", value = 49.90,
+            postId = "p-991", timestamp = "2025-05-01T12:00:03Z", value = 49.90, variant = "blue-banner",
         },
     ];
 

@@ -18,6 +18,9 @@ public sealed class IncomingEvent
     public string? Text { get; set; }
     public List<string?>? Hashtags { get; set; }
 
+    /// <summary>The creative or arm of an A/B test that produced the event; optional, same characters as ids.</summary>
+    public string? Variant { get; set; }
+
     /// <summary>Kept as raw JSON so "value": "abc" is a validation error for this event, not a 400 for the batch.</summary>
     public JsonElement? Value { get; set; }
 }

@@ -17,4 +17,7 @@ public sealed record InteractionEvent
 
     /// <summary>When the gateway accepted it; event lag is measured from <see cref="Timestamp"/>, not from here.</summary>
     [Id(10)] public DateTime ReceivedAt { get; init; }
+
+    /// <summary>The A/B test arm (creative) the event belongs to, or null outside any test.</summary>
+    [Id(11)] public string? Variant { get; init; }
 }

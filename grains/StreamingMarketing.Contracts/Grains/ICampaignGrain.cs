@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
 
@@ -23,4 +24,11 @@ public interface ICampaignGrain : IFlushableGrain
     /// <summary>The users whose posts draw the most engagement; null when the campaign never received an event.</summary>
     [AlwaysInterleave]
     Task<List<InfluencerView>?> GetInfluencersAsync(int top);
+
+    /// <summary>
+    /// The campaign's variants compared on <paramref name="metric"/> against <paramref name="control"/> (null: the
+    /// default control), with series over <paramref name="seriesWindow"/>; null when the campaign never received an event.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<VariantsView?> GetVariantsAsync(VariantMetric metric, string? control, string seriesWindow);
 }

@@ -14,6 +14,9 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
     {
     }
 
+    /// <summary>Variant names are short labels of a creative, shown in tables and charts.</summary>
+    public const int MaxVariantLength = 64;
+
     public EventValidationOptions Options => options;
 
     public bool TryValidate(IncomingEvent incoming, out InteractionEvent? accepted, out ValidationFailure? failure)
@@ -25,6 +28,10 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
         CheckId("userId", incoming.UserId, required: true, problems);
         CheckId("campaignId", incoming.CampaignId, required: true, problems);
         CheckId("postId", incoming.PostId, required: false, problems);
+        if (incoming.Variant is not null && TextRules.IdProblem("variant", incoming.Variant, MaxVariantLength) is { } variantProblem)
+        {
+            problems.Add(new("invalid_variant", variantProblem));
+        }
 
         EventType type = default;
         if (string.IsNullOrEmpty(incoming.Type))
@@ -77,6 +84,7 @@ public sealed class EventValidator(EventValidationOptions options, TimeProvider 
             Hashtags = hashtags,
             Value = value,
             ReceivedAt = now,
+            Variant = incoming.Variant,
         };
         failure = null;
         return true;

@@ -129,6 +129,16 @@ public sealed class KpiCounters
         }
     }
 
+    /// <summary>conversions / impressions; 0 without impressions. Per impression, like CTR, so an A/B test compares like with like.</summary>
+    public double ConversionRate
+    {
+        get
+        {
+            var impressions = this[EventType.Impression];
+            return impressions == 0 ? 0 : (double)this[EventType.Conversion] / impressions;
+        }
+    }
+
     /// <summary>Every event type by its lower-case wire name, absent types as 0.</summary>
     public Dictionary<string, long> TotalsByName()
     {

@@ -65,6 +65,14 @@ public sealed class TimeBuckets
         expired?.ForEach(index => Buckets.Remove(index));
     }
 
+    /// <summary>The non-empty buckets inside the window, oldest first, with their start times.</summary>
+    public IEnumerable<(DateTime Start, KpiCounters Counters)> InWindow(DateTime now)
+    {
+        var first = FirstIndex(now);
+        return Buckets.Where(pair => pair.Key >= first).OrderBy(pair => pair.Key)
+            .Select(pair => (new DateTime(pair.Key * BucketTicks, DateTimeKind.Utc), pair.Value));
+    }
+
     public WindowView ToView(DateTime now)
     {
         var first = FirstIndex(now);

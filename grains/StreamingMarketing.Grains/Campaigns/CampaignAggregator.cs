@@ -1,6 +1,8 @@
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Experiments;
 using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Campaigns;
@@ -37,6 +39,7 @@ public sealed class CampaignAggregator(CampaignState state)
     {
         state.Totals.AddEvent(e.Type, e.Value);
         state.ByPlatform[(int)e.Platform]++;
+        state.Variants.Add(e, now);
         state.Users.Add(EventHash.Of(e.UserId));
         foreach (var tag in e.Hashtags)
         {
@@ -80,6 +83,9 @@ public sealed class CampaignAggregator(CampaignState state)
         Segments = insights.Segments,
         Alerts = insights.Alerts,
     };
+
+    public VariantsView ToVariants(string campaignId, VariantMetric metric, string? control, string seriesWindow, DateTime now) =>
+        VariantComparison.Compare(campaignId, state.Variants, metric, control, seriesWindow, now, state.UpdatedAt);
 
     public CampaignSummary ToSummary(string campaignId, SentimentView sentiment) => new()
     {

@@ -4,6 +4,7 @@ using Orleans.Streams;
 using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Outbox;
@@ -155,6 +156,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
 
     public async Task<List<InfluencerView>?> GetInfluencersAsync(int top) =>
         state.State.IsUnknown ? null : await InsightsGrain.GetInfluencersAsync(top);
+
+    public Task<VariantsView?> GetVariantsAsync(VariantMetric metric, string? control, string seriesWindow) =>
+        Task.FromResult(state.State.IsUnknown ? null : aggregator.ToVariants(CampaignId, metric, control, seriesWindow, clock.GetUtcNow().UtcDateTime));
 
     public Task FlushAsync() => SaveIfDirtyAsync();
 

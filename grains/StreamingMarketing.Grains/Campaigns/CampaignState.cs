@@ -2,6 +2,7 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Experiments;
 using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Grains.Campaigns;
@@ -26,6 +27,9 @@ public sealed class CampaignState
     [Id(16)] public long NextPartSequence { get; set; }
     [Id(17)] public PendingParts<UserPart> UserParts { get; set; } = new();
     [Id(18)] public PendingParts<InsightsPart> InsightsParts { get; set; } = new();
+
+    /// <summary>Per-variant counts for A/B tests: here, not in the insights grain, so they share this state's dedupe and stay exact.</summary>
+    [Id(19)] public VariantTally Variants { get; set; } = new();
 
     /// <summary>Never received an event.</summary>
     public bool IsEmpty => FirstEventAt is null;

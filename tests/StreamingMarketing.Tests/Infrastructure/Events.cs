@@ -23,7 +23,7 @@ public static class Events
     };
 
     public static Dictionary<string, object?> Json(
-        string eventId, string type, string userId, string campaignId, DateTime? at = null, string? text = null, string[]? hashtags = null, double? value = null)
+        string eventId, string type, string userId, string campaignId, DateTime? at = null, string? text = null, string[]? hashtags = null, double? value = null, string? variant = null)
     {
         var json = new Dictionary<string, object?>
         {
@@ -47,6 +47,11 @@ public static class Events
         if (value is not null)
         {
             json["value"] = value;
+        }
+
+        if (variant is not null)
+        {
+            json["variant"] = variant;
         }
 
         return json;

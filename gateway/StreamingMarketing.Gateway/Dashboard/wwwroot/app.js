@@ -2,6 +2,7 @@
 import { signIn, getJson, live, ApiError } from './api.js';
 import { renderCampaignList } from './campaign-list.js';
 import { createCampaignView } from './campaign-view.js';
+import { createVariantsPanel } from './variants.js';
 
 const view = document.getElementById('view');
 const liveBadge = document.getElementById('live');
@@ -66,7 +67,7 @@ function loading(text) {
 
 async function showCampaign(campaignId) {
   const campaign = createCampaignView(campaignId);
-  view.replaceChildren(campaign.element);
+  view.replaceChildren(campaign.element, createVariantsPanel(campaignId).element);
   try {
     campaign.update(await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`));
   } catch (error) {
