@@ -47,6 +47,9 @@ public sealed class ModelSwapTests
         await registry.PublishAsync(Packages.CopyAs("swapped-in", temp.Combine("build")));
         await registry.PromoteAsync("swapped-in");
         await WaitUntil(() => scorer.CurrentModel?.Version == "swapped-in", TimeSpan.FromSeconds(10));
+        // Serve at least one request on the new version before swapping back: on a busy machine the load can miss
+        // the window between the two swaps, and the test is about swapping under load, not about that race.
+        await WaitUntil(() => { lock (versionsSeen) { return versionsSeen.Contains("swapped-in"); } }, TimeSpan.FromSeconds(30));
         await registry.PromoteAsync("sentiment-v1");
         await WaitUntil(() => scorer.CurrentModel?.Version == "sentiment-v1", TimeSpan.FromSeconds(10));
         var before = Volatile.Read(ref completed);

@@ -131,19 +131,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
 
     public async Task<CampaignMetadata> SetMetadataAsync(CampaignMetadata metadata)
     {
-        // Saved before it is answered or shown: a failed write leaves the old metadata in place, to be retried whole.
         var previous = state.State.Metadata;
-        state.State.Metadata = metadata;
-        try
-        {
-            await writer.WriteNowAsync();
-        }
-        catch
-        {
-            state.State.Metadata = previous;
-            throw;
-        }
-
+        await writer.SaveChangeAsync(() => state.State.Metadata = metadata, () => state.State.Metadata = previous);
         await RegisterOnceAsync();
         await InsightsGrain.DescribeAsync(metadata);
         if (metadata.Brand is { } brand)

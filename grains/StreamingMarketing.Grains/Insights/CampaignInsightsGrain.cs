@@ -105,9 +105,9 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
             }
 
             state.State.LastCampaignPart = part.Sequence;
+            writer.MarkDirty();
         }
 
-        writer.MarkDirty();
         if (options.WriteStateBeforeAck)
         {
             await SaveIfDirtyAsync();
@@ -130,17 +130,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     public async Task DescribeAsync(CampaignMetadata metadata)
     {
         var previous = state.State.Metadata;
-        state.State.Metadata = metadata;
-        try
-        {
-            await writer.WriteNowAsync();
-        }
-        catch
-        {
-            state.State.Metadata = previous;
-            throw;
-        }
-
+        await writer.SaveChangeAsync(() => state.State.Metadata = metadata, () => state.State.Metadata = previous);
         insights.Describe(metadata);
     }
 

@@ -42,6 +42,24 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
 
     public Task WriteIfDirtyAsync() => dirty ? WriteNowAsync() : Task.CompletedTask;
 
+    /// <summary>
+    /// Makes a change that must be durable before anyone hears of it (a manager's edit): written at once, and undone
+    /// if the write fails, so the caller's retry is saved whole instead of finding the change already there.
+    /// </summary>
+    public async Task SaveChangeAsync(Action change, Action undo)
+    {
+        change();
+        try
+        {
+            await WriteNowAsync();
+        }
+        catch
+        {
+            undo();
+            throw;
+        }
+    }
+
     public async Task WriteNowAsync()
     {
         // Cleared before the write: a mutation that lands while the write is in flight registers the grain again.

@@ -73,17 +73,17 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             var before = aggregator.SegmentIn(part.CampaignId);
             Apply(part, now);
             applied[part.CampaignId] = part.Sequence;
+            writer.MarkDirty();
             if (SegmentRules.Change(before, aggregator.SegmentIn(part.CampaignId)) is { } change)
             {
                 segments.Add(part.CampaignId, change);
             }
         }
 
-        writer.MarkDirty();
         // With persistent streams the sender forgets a part once this call answers, so the part must be durable first.
         if (options.WriteStateBeforeAck)
         {
-            await writer.WriteNowAsync();
+            await writer.WriteIfDirtyAsync();
         }
     }
 
