@@ -1,0 +1,58 @@
+using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Grains.Insights.Trends;
+
+namespace StreamingMarketing.Grains.Insights.Alerts;
+
+/// <summary>
+/// What an alert's drivers are read from besides the hashtag and keyword trends: bursts of authors, platforms and
+/// posts over all events, and of keywords, authors and platforms over negative texts only, each a
+/// <see cref="BurstSketch"/> of the short trend window (15 min against 6 h) with <see cref="Capacity"/> counters.
+/// </summary>
+[GenerateSerializer]
+public sealed class DriverSketches
+{
+    /// <summary>Drivers are the top few: 32 counters hold anything above 1/32 of the decayed traffic, at a small cost per event.</summary>
+    public const int Capacity = 32;
+
+    [Id(0)] public BurstSketch Authors { get; set; } = Create();
+    [Id(1)] public BurstSketch Platforms { get; set; } = Create();
+    [Id(2)] public BurstSketch Posts { get; set; } = Create();
+    [Id(3)] public BurstSketch NegativeKeywords { get; set; } = Create();
+    [Id(4)] public BurstSketch NegativeAuthors { get; set; } = Create();
+    [Id(5)] public BurstSketch NegativePlatforms { get; set; } = Create();
+
+    public static TrendWindow Window => TrendWindow.FifteenMinutes;
+
+    public void AddEvent(string userId, string platform, string? postId, DateTime at)
+    {
+        Authors.Add(userId, at);
+        Platforms.Add(platform, at);
+        if (postId is not null)
+        {
+            Posts.Add(postId, at);
+        }
+
+        // The sketches fed by some events only still measure their baseline from the campaign's first event: negative
+        // texts after a calm hour are a rise against that hour, not the first window of a new sketch (which cannot burst).
+        foreach (var sketch in (ReadOnlySpan<BurstSketch>)[Posts, NegativeKeywords, NegativeAuthors, NegativePlatforms])
+        {
+            sketch.StartTicks = sketch.StartTicks == 0 ? at.Ticks : Math.Min(sketch.StartTicks, at.Ticks);
+        }
+    }
+
+    public void AddNegativeText(string userId, string platform, IEnumerable<string> keywords, DateTime at)
+    {
+        NegativeAuthors.Add(userId, at);
+        NegativePlatforms.Add(platform, at);
+        foreach (var keyword in keywords)
+        {
+            NegativeKeywords.Add(keyword, at);
+        }
+    }
+
+    private static BurstSketch Create()
+    {
+        var (recent, baseline) = TrendState.TimeConstants[(int)Window];
+        return new BurstSketch(Capacity, recent, baseline);
+    }
+}
