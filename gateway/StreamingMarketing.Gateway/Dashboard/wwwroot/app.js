@@ -3,6 +3,7 @@ import { signIn, getJson, live, ApiError } from './api.js';
 import { renderCampaignList } from './campaign-list.js';
 import { createCampaignView } from './campaign-view.js';
 import { createVariantsPanel } from './variants.js';
+import { renderComparison, MAX_COMPARED } from './compare-view.js';
 
 const view = document.getElementById('view');
 const liveBadge = document.getElementById('live');
@@ -40,8 +41,10 @@ async function route() {
   errorBox.hidden = true;
   setLiveState('connecting');
   const match = location.hash.match(/^#\/campaigns\/(.+)$/);
+  const compare = location.hash.match(/^#\/compare(?:\/(.*))?$/);
   try {
     if (match) await showCampaign(decodeURIComponent(match[1]));
+    else if (compare) await showComparison((compare[1] ?? '').split(',').filter(Boolean).map(decodeURIComponent).slice(0, MAX_COMPARED));
     else await showList();
     keyForm.hidden = true;
   } catch (error) {
@@ -63,6 +66,13 @@ function loading(text) {
   p.className = 'empty';
   p.textContent = text;
   return p;
+}
+
+// A comparison is a snapshot (no stream): it is read once when opened or when the choice changes.
+async function showComparison(ids) {
+  view.replaceChildren(loading('Loading campaigns…'));
+  view.replaceChildren(await renderComparison(ids));
+  setLiveState('snapshot');
 }
 
 async function showCampaign(campaignId) {
