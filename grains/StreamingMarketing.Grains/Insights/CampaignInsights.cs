@@ -56,6 +56,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
 
     private void Observe(InteractionEvent e)
     {
+        state.Trends.Observe(e.Timestamp);
         state.Drivers.AddEvent(e.UserId, e.Platform.ToWireName(), e.PostId, e.Timestamp);
         foreach (var tag in e.Hashtags)
         {

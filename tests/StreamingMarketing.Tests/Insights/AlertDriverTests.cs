@@ -12,13 +12,14 @@ public sealed class AlertDriverTests
     private static readonly DateTime Now = new(2025, 5, 1, 12, 30, 30, DateTimeKind.Utc);
     private static readonly EffectiveRules Defaults = EffectiveRules.Resolve(null, null);
 
-    private static CampaignInsights CalmHour()
+    private static CampaignInsights CalmHour(string[]? hashtags = null)
     {
+        hashtags ??= ["everyday"];
         var insights = new CampaignInsights(new CampaignInsightsState(), mostNegativeKept: 5);
         for (var minute = 61; minute >= 2; minute--)
         {
             var at = Now.AddMinutes(-minute);
-            insights.Apply(Events.Interaction(Guid.NewGuid().ToString(), EventType.Like, $"calm-{minute % 7}", "c", at) with { Hashtags = ["everyday"], PostId = "calm-post" }, Now);
+            insights.Apply(Events.Interaction(Guid.NewGuid().ToString(), EventType.Like, $"calm-{minute % 7}", "c", at) with { Hashtags = hashtags, PostId = "calm-post" }, Now);
         }
 
         return insights;
@@ -48,6 +49,21 @@ public sealed class AlertDriverTests
         Assert.Equal("viral-post", drivers.Posts[0].Item);
         Assert.All(new[] { drivers.Hashtags, drivers.Keywords, drivers.Authors, drivers.Platforms, drivers.Posts },
             list => Assert.InRange(list.Count, 0, AlertDrivers.MaxPerKind));
+    }
+
+    [Fact]
+    public void A_tag_first_seen_after_an_hour_of_untagged_traffic_rose_against_that_hour()
+    {
+        var insights = CalmHour(hashtags: []);
+        for (var i = 0; i < 120; i++)
+        {
+            insights.Apply(Events.Interaction(Guid.NewGuid().ToString(), EventType.Like, $"fan-{i}", "c", Now.AddSeconds(-i)) with { Hashtags = ["fail"] }, Now);
+        }
+
+        var spike = Assert.Single(insights.EvaluateAlerts("c", Defaults, Now), a => a.Rule == AlertRuleNames.VolumeSpike);
+
+        Assert.Equal("fail", Assert.Single(spike.Drivers!.Hashtags).Item);
+        Assert.True(insights.Trending(Now, 5)["15m"].Hashtags.Single().Burst > 5);
     }
 
     [Fact]

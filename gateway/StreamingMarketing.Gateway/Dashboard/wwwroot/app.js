@@ -36,16 +36,22 @@ function showError(error) {
   errorBox.hidden = false;
 }
 
+// Each route bumps the generation; a route still awaiting the API when the address changes again must not draw over
+// (or open a stream for) the newer one.
+let generation = 0;
+
 async function route() {
+  const mine = ++generation;
+  const current = () => mine === generation;
   stream?.close();
   errorBox.hidden = true;
   setLiveState('connecting');
   const match = location.hash.match(/^#\/campaigns\/(.+)$/);
   const compare = location.hash.match(/^#\/compare(?:\/(.*))?$/);
   try {
-    if (match) await showCampaign(decodeURIComponent(match[1]));
-    else if (compare) await showComparison((compare[1] ?? '').split(',').filter(Boolean).map(decodeURIComponent).slice(0, MAX_COMPARED));
-    else await showList();
+    if (match) await showCampaign(decodeURIComponent(match[1]), current);
+    else if (compare) await showComparison((compare[1] ?? '').split(',').filter(Boolean).map(decodeURIComponent).slice(0, MAX_COMPARED), current);
+    else await showList(current);
     keyForm.hidden = true;
   } catch (error) {
     showError(error);
@@ -54,10 +60,11 @@ async function route() {
 
 // An embedded first paint is drawn before anything is awaited. Then a plain request, because only HTTP tells a
 // missing or wrong key (401) apart, and the stream keeps the list current.
-async function showList() {
+async function showList(current) {
   view.replaceChildren(firstPaint ? renderCampaignList(firstPaint) : loading('Loading campaigns…'));
   firstPaint = null;
   await getJson('/api/campaigns?pageSize=1');
+  if (!current()) return;
   stream = live('/api/live', { campaigns: list => view.replaceChildren(renderCampaignList(list)) }, setLiveState);
 }
 
@@ -69,19 +76,24 @@ function loading(text) {
 }
 
 // A comparison is a snapshot (no stream): it is read once when opened or when the choice changes.
-async function showComparison(ids) {
+async function showComparison(ids, current) {
   view.replaceChildren(loading('Loading campaigns…'));
-  view.replaceChildren(await renderComparison(ids));
+  const comparison = await renderComparison(ids);
+  if (!current()) return;
+  view.replaceChildren(comparison);
   setLiveState('snapshot');
 }
 
-async function showCampaign(campaignId) {
+async function showCampaign(campaignId, current) {
   const campaign = createCampaignView(campaignId);
   view.replaceChildren(campaign.element, createVariantsPanel(campaignId).element);
   try {
-    campaign.update(await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`));
+    const answer = await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`);
+    if (!current()) return;
+    campaign.update(answer);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) throw error;
+    if (!current()) return;
     campaign.showMissing();
   }
   stream = live(`/api/campaigns/${encodeURIComponent(campaignId)}/live`, { campaign: campaign.update, missing: campaign.showMissing }, setLiveState);

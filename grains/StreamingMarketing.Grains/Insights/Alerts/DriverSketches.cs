@@ -32,11 +32,10 @@ public sealed class DriverSketches
             Posts.Add(postId, at);
         }
 
-        // The sketches fed by some events only still measure their baseline from the campaign's first event: negative
-        // texts after a calm hour are a rise against that hour, not the first window of a new sketch (which cannot burst).
+        // Sketches fed by some events only still measure their baseline from the campaign's first event.
         foreach (var sketch in (ReadOnlySpan<BurstSketch>)[Posts, NegativeKeywords, NegativeAuthors, NegativePlatforms])
         {
-            sketch.StartTicks = sketch.StartTicks == 0 ? at.Ticks : Math.Min(sketch.StartTicks, at.Ticks);
+            sketch.Observe(at);
         }
     }
 
