@@ -63,7 +63,10 @@ public sealed class DashboardInsightsBrowserTests(KeyedSiloFixture fixture)
         await Assertions.Expect(alert.Locator(".driver-row[data-kind='hashtags'] .chip", new() { HasText = "#fail" })).ToBeVisibleAsync(Soon);
         await Assertions.Expect(alert.Locator(".driver-row[data-kind='platforms'] .chip", new() { HasText = "instagram" })).ToBeVisibleAsync(Soon);
         await Assertions.Expect(campaign.Locator("[data-panel='influencers'] tr[data-user='star-user']")).ToBeVisibleAsync(Soon);
-        await Assertions.Expect(campaign.Locator("[data-panel='share-of-voice'] .hbar-label", new() { HasText = "Globex" })).ToBeVisibleAsync(Soon);
+        var voice = campaign.Locator("[data-panel='share-of-voice']");
+        await Assertions.Expect(voice.Locator(".hbar-label", new() { HasText = "Globex" })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(voice.Locator(".voice-share")).ToContainTextAsync($"{brand}: ", new() { Timeout = 10_000 });
+        await Assertions.Expect(campaign.Locator("[data-list='segments'] dd[data-count='new']")).Not.ToHaveTextAsync("0", new() { Timeout = 10_000 });
         await Assertions.Expect(campaign.Locator("[data-meta='brand']")).ToHaveTextAsync(brand);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath("campaign-insights-1280.png"), FullPage = true });
 
@@ -89,7 +92,10 @@ public sealed class DashboardInsightsBrowserTests(KeyedSiloFixture fixture)
         // Phone width: the same page, one column.
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath("campaign-insights-390.png"), FullPage = true });
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the campaign page scrolls sideways at 390 px");
+        var tooWide = await page.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))" +
+            ".map(e => `${e.tagName.toLowerCase()}.${e.className?.baseVal ?? e.className} ${Math.round(e.getBoundingClientRect().right)}px`).slice(0, 5)");
+        Assert.True(tooWide.Length == 0, $"at 390 px these reach past the screen: {string.Join("; ", tooWide)}");
         await page.SetViewportSizeAsync(1280, 1000);
 
         // Comparison, picked with the keyboard-reachable checkboxes: KPIs side by side, one line per campaign.

@@ -19,6 +19,6 @@ function counts(title, keys, values, name, empty) {
   return h('div', { 'data-list': name },
     h('h3', null, title),
     values
-      ? h('dl', { class: 'counts' }, keys.map(([key, label]) => [h('dt', null, label), h('dd', { 'data-count': key }, formatCount(values[key]))]))
+      ? h('dl', { class: 'counts' }, keys.flatMap(([key, label]) => [h('dt', null, label), h('dd', { 'data-count': key }, formatCount(values[key]))]))
       : h('p', { class: 'empty' }, empty));
 }

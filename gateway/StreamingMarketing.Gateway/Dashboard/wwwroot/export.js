@@ -13,13 +13,12 @@ const cell = value => {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 const rows = lines => lines.map(line => line.map(cell).join(',')).join('\r\n') + '\r\n';
+// The first line says what the file holds, unquoted so it reads as a sentence; it can never break the rows below.
+const note = text => `# ${text.replace(/[\r\n]+/g, ' ')}\r\n`;
 
 export function campaignWindowsCsv(view, exportedAt = new Date()) {
   const header = ['window', 'bucket_size', 'bucket_start_utc', ...TYPES, 'engagement_rate', 'ctr', 'positive', 'neutral', 'negative', 'unscored', 'mean_score'];
-  const lines = [
-    [`# campaign ${view.campaignId}; windows ${WINDOWS.map(w => `${w.key} by ${w.unit}`).join(', ')}; time zone UTC; exported ${exportedAt.toISOString()}`],
-    header,
-  ];
+  const lines = [header];
   for (const window of WINDOWS) {
     for (const bucket of view.windows?.[window.key]?.buckets ?? []) {
       const s = bucket.sentiment ?? {};
@@ -27,13 +26,12 @@ export function campaignWindowsCsv(view, exportedAt = new Date()) {
         round(engagementRate(bucket.totals)), round(ctr(bucket.totals)), s.positive ?? 0, s.neutral ?? 0, s.negative ?? 0, s.unscored ?? 0, round(s.meanScore)]);
     }
   }
-  return rows(lines);
+  return note(`campaign ${view.campaignId}; windows ${WINDOWS.map(w => `${w.key} by ${w.unit}`).join(', ')}; time zone UTC; exported ${exportedAt.toISOString()}`) + rows(lines);
 }
 
 export function campaignListCsv(list, exportedAt = new Date()) {
   const header = ['campaign_id', 'events', 'impressions', 'unique_users', 'engagement_rate', 'ctr', 'conversions', 'conversion_value', 'net_sentiment', 'last_event_at_utc'];
-  return rows([
-    [`# campaigns (all time, ${list.items.length} of ${list.total}); time zone UTC; exported ${exportedAt.toISOString()}`],
+  return note(`campaigns, all time (${list.items.length} of ${list.total}); time zone UTC; exported ${exportedAt.toISOString()}`) + rows([
     header,
     ...list.items.map(c => [c.campaignId, c.events, c.impressions, c.uniqueUsers, round(c.engagementRate), round(c.ctr), c.conversions, c.conversionValue, round(c.netSentiment), c.lastEventAt]),
   ]);

@@ -1,9 +1,10 @@
-// Reads an endpoint the live campaign stream does not carry, at most once per interval however often the stream
-// pushes: influencers and share of voice cost a grain call each and move slowly.
-export function refresher(load, render, intervalMs = 10_000) {
+// Reads an endpoint the live campaign stream does not carry (influencers, share of voice): at most once per interval
+// however often the stream pushes, and on its own timer while the panel is on the page, because brand mentions reach
+// their brand's grain a few seconds after the counts that the stream pushes.
+export function refresher(element, load, render, intervalMs = 5_000) {
   let lastAt = 0;
   let running = false;
-  return async (force = false) => {
+  const refresh = async (force = false) => {
     if (running || (!force && Date.now() - lastAt < intervalMs)) return;
     running = true;
     lastAt = Date.now();
@@ -15,4 +16,9 @@ export function refresher(load, render, intervalMs = 10_000) {
       running = false;
     }
   };
+  const timer = setInterval(() => {
+    if (element.isConnected) refresh();
+    else if (lastAt) clearInterval(timer);
+  }, intervalMs);
+  return refresh;
 }

@@ -6,7 +6,8 @@ import { horizontalBars } from './charts.js';
 const WINDOWS = ['15m', '1h', '24h'];
 
 export function createTrendingPanel() {
-  let selected = '1h';
+  // The quarter-hour is what a live page is for; the hour and the day need a day and a week of history to burst.
+  let selected = '15m';
   let last = null;
   const select = h('select', { 'aria-label': 'Trend window', onchange: () => { selected = select.value; if (last) update(last); } },
     WINDOWS.map(w => h('option', { value: w, selected: w === selected }, `last ${w}`)));

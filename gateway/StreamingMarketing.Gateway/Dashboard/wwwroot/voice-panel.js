@@ -10,9 +10,10 @@ export function createVoicePanel() {
   let brand = null;
   const body = h('div');
   const element = h('div', { class: 'panel', 'data-panel': 'share-of-voice' }, h('h2', null, `Share of voice · last ${WINDOW}`), body);
-  const refresh = refresher(() => getJson(`/api/brands/${encodeURIComponent(brand)}/share-of-voice?window=${WINDOW}`), render);
+  const refresh = refresher(element, () => brand && getJson(`/api/brands/${encodeURIComponent(brand)}/share-of-voice?window=${WINDOW}`), render);
 
   function render(view, error) {
+    if (!brand) return;
     if (error) {
       body.replaceChildren(h('p', { class: 'empty' }, error.status === 404 ? `No mention of ${brand} yet.` : `Share of voice not available: ${error.message}`));
       return;
