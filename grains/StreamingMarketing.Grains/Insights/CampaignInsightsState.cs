@@ -11,7 +11,7 @@ using StreamingMarketing.Grains.Outbox;
 namespace StreamingMarketing.Grains.Insights;
 
 /// <summary>
-/// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alert drivers (6 × 32), alerts (≤ 3 open,
+/// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alert drivers (6 × 64), alerts (≤ 3 open,
 /// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters), three windows,
 /// the most negative comments, texts waiting for a score (<see cref="AggregationOptions.MaxPendingTexts"/>).
 /// </summary>

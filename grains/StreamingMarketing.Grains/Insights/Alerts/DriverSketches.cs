@@ -11,8 +11,11 @@ namespace StreamingMarketing.Grains.Insights.Alerts;
 [GenerateSerializer]
 public sealed class DriverSketches
 {
-    /// <summary>Drivers are the top few: 32 counters hold anything above 1/32 of the decayed traffic, at a small cost per event.</summary>
-    public const int Capacity = 32;
+    /// <summary>
+    /// Anything above 1/64 of the decayed traffic is always tracked: a crowd of 50 equally angry users still shows
+    /// (at 32 they evict each other and none stands out). A full sketch scans its counters once per new item.
+    /// </summary>
+    public const int Capacity = 64;
 
     [Id(0)] public BurstSketch Authors { get; set; } = Create();
     [Id(1)] public BurstSketch Platforms { get; set; } = Create();
