@@ -119,4 +119,45 @@ public sealed class DashboardInsightsBrowserTests(KeyedSiloFixture fixture)
 
         Assert.Empty(scriptErrors);
     }
+
+    [Fact]
+    public async Task A_window_without_events_says_what_to_send_and_an_admin_key_edits_the_metadata_from_the_keyboard()
+    {
+        var campaign = Burst.Id("last-week");
+        var threeHoursAgo = DateTime.UtcNow.AddHours(-3);
+        await fixture.PostEventsAsync([.. Enumerable.Range(0, 12).Select(i => Events.Json(Burst.Id(campaign), "impression", $"u-{i}", campaign, threeHoursAgo.AddMinutes(i)))]);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await page.GotoAsync($"{fixture.BaseAddress}?apiKey={KeyedSiloFixture.ReadKey}");
+        await page.GotoAsync($"{fixture.BaseAddress}#/campaigns/{campaign}");
+
+        // Nothing in the last hour: the charts say so and what to send; the day's window has the events.
+        var charts = page.Locator(".window-charts .charts");
+        await Assertions.Expect(charts.Locator(".empty")).ToContainTextAsync("POST /api/events", new() { Timeout = 10_000 });
+        await page.Locator(".switch button[data-window='24h']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(charts.Locator("svg[data-window='24h']")).ToHaveCountAsync(4);
+        await Assertions.Expect(charts.Locator(".empty")).ToHaveCountAsync(0);
+
+        // The read-only session cannot store metadata: the form asks for an admin key, then saves.
+        var panel = page.Locator("[data-panel='metadata']");
+        await panel.Locator("button[aria-expanded]").ClickAsync();
+        await panel.Locator("#meta-name").FillAsync("Last week's teaser");
+        await panel.Locator("#meta-brand").FillAsync("Initech");
+        await panel.Locator("#meta-competitors").FillAsync("Globex, Hooli");
+        await panel.Locator("#meta-brand").PressAsync("Enter");
+        await Assertions.Expect(panel.Locator("#meta-admin-key")).ToBeVisibleAsync(Soon);
+        await panel.Locator("#meta-admin-key").FillAsync(KeyedSiloFixture.FullKey);
+        var saved = await page.RunAndWaitForResponseAsync(() => panel.Locator("#meta-admin-key").PressAsync("Enter"), r => r.Request.Method == "PUT");
+
+        Assert.Equal(200, saved.Status);
+        await Assertions.Expect(panel.Locator("[data-meta='competitors']")).ToHaveTextAsync("Globex, Hooli");
+        using var http = fixture.Client(KeyedSiloFixture.ReadKey);
+        var stored = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/campaigns/{campaign}");
+        Assert.Equal("Initech", stored.GetProperty("metadata").GetProperty("brand").GetString());
+        await Assertions.Expect(page.Locator("[data-panel='share-of-voice']")).ToContainTextAsync("Initech", new() { Timeout = 10_000 });
+        Assert.Empty(scriptErrors);
+    }
 }
