@@ -49,7 +49,20 @@ internal static class InsightsExamples
         Value = 0.87,
         Threshold = 0.4,
         Message = "87% of the 231 texts scored in the last 10 min are negative (opens at 40%, resolves below 25%).",
+        Drivers = new AlertDrivers
+        {
+            Window = "15m",
+            Basis = AlertDriverBasis.NegativeTexts,
+            Hashtags = [Driver("springlaunch", 140, 20)],
+            Keywords = [Driver("refund", 96, 2), Driver("broken", 61, 1.5)],
+            Authors = [Driver("u-4711", 12, 0.2)],
+            Platforms = [Driver("twitter", 180, 14)],
+            Posts = [Driver("post-9", 88, 3)],
+        },
     };
+
+    private static TrendingItem Driver(string item, double recent, double expected) =>
+        new() { Item = item, Recent = recent, Expected = expected, Burst = Math.Round((recent - expected) / Math.Sqrt(expected + 4), 3) };
 
     public static AlertListResponse Alerts => new(AlertStates.Open, [Alert]);
 

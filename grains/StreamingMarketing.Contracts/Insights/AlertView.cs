@@ -22,6 +22,9 @@ public sealed record AlertView
 
     /// <summary>The value measured when it resolved.</summary>
     [Id(9)] public double? ResolvedValue { get; init; }
+
+    /// <summary>What rose most when the alert opened (null for alerts opened before drivers were kept).</summary>
+    [Id(10)] public AlertDrivers? Drivers { get; init; }
 }
 
 public static class AlertRuleNames

@@ -37,6 +37,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
         state.Windows.AddSentiment(text.Timestamp, now, sentiment);
         if (sentiment.Label == SentimentLabel.Negative)
         {
+            state.Drivers.AddNegativeText(text.UserId, text.Platform.ToWireName(), KeywordExtractor.Extract(text.Text), text.Timestamp);
             KeepIfAmongMostNegative(text, sentiment);
         }
     }
@@ -55,6 +56,8 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
 
     private void Observe(InteractionEvent e)
     {
+        state.Trends.Observe(e.Timestamp);
+        state.Drivers.AddEvent(e.UserId, e.Platform.ToWireName(), e.PostId, e.Timestamp);
         foreach (var tag in e.Hashtags)
         {
             state.Trends.AddHashtag(tag, e.Timestamp);
@@ -96,7 +99,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
         book.Baseline.FoldCompletedHours(state.Windows.LastDay, now, firstEventAt);
         foreach (var reading in AlertEvaluator.Measure(state.Windows, book.Baseline, firstEventAt, rules, now))
         {
-            if (book.Apply(campaignId, reading, now) is { } transition)
+            if (book.Apply(campaignId, reading, now, () => AlertDriverReader.Read(reading.Rule, state.Trends, state.Drivers, now)) is { } transition)
             {
                 transitions.Add(transition);
             }

@@ -11,7 +11,7 @@ using StreamingMarketing.Grains.Outbox;
 namespace StreamingMarketing.Grains.Insights;
 
 /// <summary>
-/// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alerts (≤ 3 open,
+/// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alert drivers (6 × 64), alerts (≤ 3 open,
 /// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters), three windows,
 /// the most negative comments, texts waiting for a score (<see cref="AggregationOptions.MaxPendingTexts"/>).
 /// </summary>
@@ -42,4 +42,7 @@ public sealed class CampaignInsightsState
     /// <summary>The number the next sentiment part for a user gets (see <see cref="PartNumbering"/>).</summary>
     [Id(12)] public long NextPartSequence { get; set; }
     [Id(13)] public PendingParts<UserPart> UserParts { get; set; } = new();
+
+    /// <summary>Author, platform and post bursts (and those of negative texts) that alerts name as their drivers.</summary>
+    [Id(14)] public DriverSketches Drivers { get; set; } = new();
 }

@@ -67,6 +67,14 @@ public sealed class AlertWebhookTests : IAsyncLifetime
         Assert.True(negative.Value >= 0.4, negative.Message);
         Assert.Contains((await CampaignAsync(campaign))!.Alerts!, a => a.AlertId == negative.AlertId && a.State == AlertStates.Open);
 
+        // The alert says why, in the API and in the payload: the angry authors and their words, not the calm hour's.
+        Assert.Equal(AlertDriverBasis.NegativeTexts, negative.Drivers?.Basis);
+        Assert.NotEmpty(negative.Drivers!.Authors);
+        Assert.All(negative.Drivers.Authors, a => Assert.StartsWith("angry-", a.Item, StringComparison.Ordinal));
+        var payloadDrivers = opened.Single(d => d.AlertId == negative.AlertId).Json.GetProperty("alert").GetProperty("drivers");
+        Assert.Equal(negative.Drivers.Authors[0].Item, payloadDrivers.GetProperty("authors")[0].GetProperty("item").GetString());
+        Assert.NotEqual(0, payloadDrivers.GetProperty("keywords").GetArrayLength());
+
         await PostAsync(Burst.Comments(campaign, 700, Burst.Positive, DateTime.UtcNow, "happy"));
 
         Assert.True(await RunningSilo.EventuallyAsync(async () =>

@@ -33,6 +33,10 @@ export const getJson = path => request(path);
 
 export const postFeedback = feedback => request('/api/feedback', { method: 'POST', body: feedback, key: adminKey() });
 
+// Describing a campaign needs the admin scope too (the session cookie only reads).
+export const putMetadata = (campaignId, metadata) =>
+  request(`/api/campaigns/${encodeURIComponent(campaignId)}`, { method: 'PUT', body: metadata, key: adminKey() });
+
 // EventSource cannot send headers: same-origin streams carry the session cookie.
 export function live(path, handlers, onState) {
   const source = new EventSource(path);

@@ -3,6 +3,7 @@ import { signIn, getJson, live, ApiError } from './api.js';
 import { renderCampaignList } from './campaign-list.js';
 import { createCampaignView } from './campaign-view.js';
 import { createVariantsPanel } from './variants.js';
+import { renderComparison, MAX_COMPARED } from './compare-view.js';
 
 const view = document.getElementById('view');
 const liveBadge = document.getElementById('live');
@@ -35,14 +36,22 @@ function showError(error) {
   errorBox.hidden = false;
 }
 
+// Each route bumps the generation; a route still awaiting the API when the address changes again must not draw over
+// (or open a stream for) the newer one.
+let generation = 0;
+
 async function route() {
+  const mine = ++generation;
+  const current = () => mine === generation;
   stream?.close();
   errorBox.hidden = true;
   setLiveState('connecting');
   const match = location.hash.match(/^#\/campaigns\/(.+)$/);
+  const compare = location.hash.match(/^#\/compare(?:\/(.*))?$/);
   try {
-    if (match) await showCampaign(decodeURIComponent(match[1]));
-    else await showList();
+    if (match) await showCampaign(decodeURIComponent(match[1]), current);
+    else if (compare) await showComparison((compare[1] ?? '').split(',').filter(Boolean).map(decodeURIComponent).slice(0, MAX_COMPARED), current);
+    else await showList(current);
     keyForm.hidden = true;
   } catch (error) {
     showError(error);
@@ -51,10 +60,11 @@ async function route() {
 
 // An embedded first paint is drawn before anything is awaited. Then a plain request, because only HTTP tells a
 // missing or wrong key (401) apart, and the stream keeps the list current.
-async function showList() {
+async function showList(current) {
   view.replaceChildren(firstPaint ? renderCampaignList(firstPaint) : loading('Loading campaigns…'));
   firstPaint = null;
   await getJson('/api/campaigns?pageSize=1');
+  if (!current()) return;
   stream = live('/api/live', { campaigns: list => view.replaceChildren(renderCampaignList(list)) }, setLiveState);
 }
 
@@ -65,13 +75,25 @@ function loading(text) {
   return p;
 }
 
-async function showCampaign(campaignId) {
+// A comparison is a snapshot (no stream): it is read once when opened or when the choice changes.
+async function showComparison(ids, current) {
+  view.replaceChildren(loading('Loading campaigns…'));
+  const comparison = await renderComparison(ids);
+  if (!current()) return;
+  view.replaceChildren(comparison);
+  setLiveState('snapshot');
+}
+
+async function showCampaign(campaignId, current) {
   const campaign = createCampaignView(campaignId);
   view.replaceChildren(campaign.element, createVariantsPanel(campaignId).element);
   try {
-    campaign.update(await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`));
+    const answer = await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`);
+    if (!current()) return;
+    campaign.update(answer);
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) throw error;
+    if (!current()) return;
     campaign.showMissing();
   }
   stream = live(`/api/campaigns/${encodeURIComponent(campaignId)}/live`, { campaign: campaign.update, missing: campaign.showMissing }, setLiveState);

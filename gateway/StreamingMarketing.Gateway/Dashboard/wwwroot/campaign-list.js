@@ -1,5 +1,7 @@
 // The home view: every campaign with its headline KPIs, busiest first.
 import { h, formatCount, formatMoney, formatPercent, formatScore, formatTime } from './dom.js';
+import { getJson } from './api.js';
+import { campaignListCsv, downloadButton } from './export.js';
 
 const COLUMNS = [
   ['Campaign', c => c.campaignId],
@@ -23,6 +25,9 @@ export function renderCampaignList(list) {
       card('Campaigns', formatCount(list.total), 'campaigns'),
       card('Events', formatCount(totalEvents), 'all-events'),
       card('Conversion value', formatMoney(totalValue), 'all-value')),
+    h('div', { class: 'toolbar' },
+      h('a', { class: 'button', href: '#/compare' }, 'Compare campaigns…'),
+      downloadButton('Export list (CSV)', 'campaigns.csv', async () => campaignListCsv(await getJson('/api/campaigns?pageSize=500')))),
     list.total > campaigns.length && h('p', { class: 'empty' }, `Showing the ${campaigns.length} newest of ${formatCount(list.total)} campaigns; the command-line client's campaigns command pages through all.`),
     campaigns.length === 0
       ? h('p', { class: 'empty' }, 'No campaign has received an event yet. Send some with the command-line client: demo or send FILE.')

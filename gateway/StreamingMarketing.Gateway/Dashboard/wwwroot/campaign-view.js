@@ -1,54 +1,73 @@
-// One campaign, live: KPIs, the last hour per minute (events by type, sentiment mix, engagement rate),
-// top hashtags, and the most negative recent comments with their "wrong label" control.
+// One campaign, live: KPIs, charts over a chosen window, alerts with their drivers, trends, influencers, share of
+// voice, audience, metadata, top hashtags and the most negative comments with their "wrong label" control.
+// Each panel is its own module; this file only lays them out and hands each push of the campaign answer on.
 import { h, formatCount, formatMoney, formatPercent, formatScore, formatTime } from './dom.js';
-import { minuteSlots, stackedBars, line, horizontalBars } from './charts.js';
+import { horizontalBars } from './charts.js';
 import { card } from './campaign-list.js';
 import { feedbackControl } from './feedback.js';
-
-const TYPES = [
-  ['impression', '#9db4d3'], ['view', '#6d8fbf'], ['like', '#f2a541'], ['comment', '#e4572e'], ['share', '#a05195'],
-  ['click', '#29a37a'], ['follow', '#5c6bc0'], ['mention', '#ffb3a7'], ['conversion', '#1b5e20'],
-].map(([key, color]) => ({ key, color }));
-const SENTIMENTS = [
-  { key: 'positive', color: '#2e9d5b' }, { key: 'neutral', color: '#b0b7c3' }, { key: 'negative', color: '#d64545' },
-];
-const ENGAGEMENTS = ['like', 'comment', 'share', 'click'];
+import { eventCount } from './windows.js';
+import { createWindowCharts } from './window-charts.js';
+import { alertsPanel } from './alerts-panel.js';
+import { createTrendingPanel } from './trending-panel.js';
+import { audiencePanel } from './audience-panel.js';
+import { createInfluencersPanel } from './influencers-panel.js';
+import { createVoicePanel } from './voice-panel.js';
+import { createMetadataPanel } from './metadata-panel.js';
+import { campaignWindowsCsv, downloadButton } from './export.js';
+import { getJson } from './api.js';
 
 export function createCampaignView(campaignId) {
   const kpis = h('div', { class: 'cards' });
-  const charts = h('div', { class: 'charts' });
+  const title = h('span', null, campaignId);
+  const updated = h('span', { class: 'updated' });
+  const windowCharts = createWindowCharts();
+  const alerts = h('div', { class: 'slot-alerts' });
+  const trending = createTrendingPanel();
+  const influencers = createInfluencersPanel(campaignId);
+  const voice = createVoicePanel();
+  const metadata = createMetadataPanel(campaignId, saved => voice.update(saved));
+  const audience = h('div');
   const hashtags = h('div');
   const comments = h('ul', { class: 'comments' });
-  const updated = h('span', { class: 'updated' });
   // Comment rows are kept across updates (by eventId) so that an open "wrong label" form survives the next push.
   const rows = new Map();
+  const path = `/api/campaigns/${encodeURIComponent(campaignId)}`;
 
   const element = h('section', { class: 'campaign', 'data-campaign': campaignId },
     h('p', null, h('a', { href: '#/' }, '← all campaigns')),
-    h('h1', null, campaignId, ' ', updated),
-    kpis, charts,
-    h('div', { class: 'columns' },
-      h('div', { class: 'panel' }, h('h2', null, 'Top hashtags'), hashtags),
-      h('div', { class: 'panel' }, h('h2', null, 'Most negative recent comments'), comments)));
+    h('div', { class: 'title-row' },
+      h('h1', null, title, ' ', updated),
+      h('div', { class: 'toolbar' },
+        downloadButton('Export windows (CSV)', `${campaignId}-windows.csv`, async () => campaignWindowsCsv(await getJson(path))),
+        h('a', { class: 'button', href: `#/compare/${encodeURIComponent(campaignId)}` }, 'Compare…'))),
+    kpis,
+    windowCharts.element,
+    h('div', { class: 'insights' },
+      alerts, trending.element, influencers.element, voice.element, audience, metadata.element,
+      h('div', { class: 'panel' }, h('h2', null, 'Top hashtags (all time)'), hashtags)),
+    h('div', { class: 'panel' }, h('h2', null, 'Most negative recent comments'), comments));
 
   function update(view) {
+    title.textContent = view.metadata?.name && view.metadata.name !== campaignId ? `${view.metadata.name} (${campaignId})` : campaignId;
     updated.textContent = `updated ${formatTime(view.updatedAt)}`;
     kpis.replaceChildren(
-      card('Events', formatCount(Object.values(view.totals).reduce((a, b) => a + b, 0)), 'events'),
+      card('Events', formatCount(eventCount(view.totals)), 'events'),
       card('Impressions', formatCount(view.totals.impression), 'impressions'),
       card('Unique users', `${view.uniqueUsersExact ? '' : '≈'}${formatCount(view.uniqueUsers)}`, 'unique-users'),
       card('Engagement rate', formatPercent(view.engagementRate), 'engagement-rate'),
       card('CTR', formatPercent(view.ctr), 'ctr'),
       card('Conversions', `${formatCount(view.conversions)} · ${formatMoney(view.conversionValue)}`, 'conversions'),
       card('Mean sentiment', formatScore(view.sentiment.meanScore), 'sentiment'));
-
-    const slots = minuteSlots(view.windows['1h']?.buckets ?? []);
-    charts.replaceChildren(
-      chartPanel('Events per minute by type', stackedBars(slots, TYPES, (slot, type) => slot.bucket?.totals[type] ?? 0, 'Events per minute by type')),
-      chartPanel('Sentiment mix per minute', stackedBars(slots, SENTIMENTS, (slot, label) => slot.bucket?.sentiment[label] ?? 0, 'Sentiment mix per minute')),
-      chartPanel('Engagement rate per minute', line(slots, engagementRate, 'Engagement rate per minute', '#29a37a', formatPercent)));
-
-    hashtags.replaceChildren(view.topHashtags.length ? horizontalBars(view.topHashtags, 'Top hashtags') : h('p', { class: 'empty' }, 'No hashtag yet.'));
+    windowCharts.update(view);
+    alerts.replaceChildren(alertsPanel(view.alerts));
+    trending.update(view.trending);
+    influencers.refresh();
+    voice.update(view.metadata);
+    metadata.update(view.metadata);
+    audience.replaceChildren(audiencePanel(view));
+    hashtags.replaceChildren(view.topHashtags.length
+      ? horizontalBars(view.topHashtags.map(t => ({ label: `#${t.tag}`, value: t.count })), 'Top hashtags', formatCount)
+      : h('p', { class: 'empty' }, 'No hashtag yet.'));
     updateComments(view.mostNegativeComments);
   }
 
@@ -72,18 +91,9 @@ export function createCampaignView(campaignId) {
   }
 
   function showMissing() {
-    kpis.replaceChildren(h('p', { class: 'empty' }, `Waiting for the first event of campaign ${campaignId}…`));
+    kpis.replaceChildren(h('p', { class: 'empty' }, `Waiting for the first event of campaign ${campaignId}. Send events with POST /api/events `,
+      '(or the command-line client: demo or send FILE); this page fills in as they arrive.'));
   }
 
   return { element, update, showMissing };
-}
-
-function chartPanel(title, chart) {
-  return h('div', { class: 'panel' }, h('h2', null, title), chart);
-}
-
-function engagementRate(slot) {
-  const totals = slot.bucket?.totals;
-  if (!totals?.impression) return null;
-  return ENGAGEMENTS.reduce((sum, type) => sum + (totals[type] ?? 0), 0) / totals.impression;
 }

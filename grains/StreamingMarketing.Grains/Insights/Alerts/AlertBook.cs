@@ -24,8 +24,8 @@ public sealed class AlertBook
     [Id(2)] public List<AlertView> Unpublished { get; set; } = [];
     [Id(3)] public HourOfDayBaseline Baseline { get; set; } = new();
 
-    /// <summary>Applies one reading; the transition it caused, if any.</summary>
-    public AlertView? Apply(string campaignId, RuleReading reading, DateTime now)
+    /// <summary>Applies one reading; the transition it caused, if any. <paramref name="drivers"/> is read only when an alert opens.</summary>
+    public AlertView? Apply(string campaignId, RuleReading reading, DateTime now, Func<AlertDrivers>? drivers = null)
     {
         if (Open.TryGetValue(reading.Rule, out var open))
         {
@@ -60,6 +60,7 @@ public sealed class AlertBook
             Value = reading.Value,
             Threshold = reading.Threshold,
             Message = reading.Message,
+            Drivers = drivers?.Invoke(),
         };
         Open[reading.Rule] = opened;
         return Publish(opened);

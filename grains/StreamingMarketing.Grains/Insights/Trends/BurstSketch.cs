@@ -49,9 +49,15 @@ public sealed class BurstSketch
         BaselineTicks = baseline.Ticks;
     }
 
+    /// <summary>
+    /// Counts <paramref name="at"/> as history the baselines cover even when it brought no item: a campaign's first tag
+    /// after an hour of untagged traffic is a rise against that hour, not the first window of an empty sketch.
+    /// </summary>
+    public void Observe(DateTime at) => StartTicks = StartTicks == 0 ? at.Ticks : Math.Min(StartTicks, at.Ticks);
+
     public void Add(string item, DateTime at, double weight = 1)
     {
-        StartTicks = StartTicks == 0 ? at.Ticks : Math.Min(StartTicks, at.Ticks);
+        Observe(at);
         if (Counters.Count == 0 || (at.Ticks - LandmarkTicks) / (double)RecentTicks > MaxExponent)
         {
             Rebase(at.Ticks);

@@ -26,6 +26,20 @@ public sealed class TrendState
         Keywords = TimeConstants.Select(t => new BurstSketch(capacity, t.Recent, t.Baseline)).ToArray(),
     };
 
+    /// <summary>Every event is history for the baselines, tagged or not (see <see cref="BurstSketch.Observe"/>).</summary>
+    public void Observe(DateTime at)
+    {
+        foreach (var sketch in Hashtags)
+        {
+            sketch.Observe(at);
+        }
+
+        foreach (var sketch in Keywords)
+        {
+            sketch.Observe(at);
+        }
+    }
+
     public void AddHashtag(string tag, DateTime at, double weight = 1)
     {
         foreach (var sketch in Hashtags)
