@@ -5,7 +5,7 @@ using StreamingMarketing.Contracts.Events;
 
 namespace StreamingMarketing.Client.Commands;
 
-/// <summary>An <see cref="InteractionEvent"/> as a connector writes it on the wire (DESIGN.md event fields).</summary>
+/// <summary>An <see cref="InteractionEvent"/> as a connector writes it on the wire (docs/api.md event fields).</summary>
 internal static class WireEvent
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

@@ -1,6 +1,6 @@
 namespace StreamingMarketing.Gateway.Ingest;
 
-/// <summary>The answer of <c>POST /api/events</c> (DESIGN.md public contract).</summary>
+/// <summary>The answer of <c>POST /api/events</c> (docs/api.md).</summary>
 public sealed record IngestResponse(int Accepted, int Duplicates, int Rejected, List<IngestError> Errors)
 {
     /// <summary>Valid events that could not be published (back-pressure); the answer is then 503 and they should be retried.</summary>

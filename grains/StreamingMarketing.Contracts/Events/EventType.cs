@@ -45,7 +45,7 @@ public static class EventTypes
 
     public static bool RequiresText(this EventType type) => type is EventType.Comment or EventType.Mention;
 
-    /// <summary>The interactions that count as engagement in engagement rate (DESIGN.md).</summary>
+    /// <summary>The interactions that count as engagement in engagement rate (docs/api.md).</summary>
     public static bool IsEngagement(this EventType type) =>
         type is EventType.Like or EventType.Comment or EventType.Share or EventType.Click;
 

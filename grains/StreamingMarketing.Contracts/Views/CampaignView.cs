@@ -2,7 +2,7 @@ using StreamingMarketing.Contracts.Insights;
 
 namespace StreamingMarketing.Contracts.Views;
 
-/// <summary>The answer of <c>GET /api/campaigns/{id}</c> (DESIGN.md public contract).</summary>
+/// <summary>The answer of <c>GET /api/campaigns/{id}</c> (docs/api.md).</summary>
 [GenerateSerializer, Immutable]
 public sealed record CampaignView
 {

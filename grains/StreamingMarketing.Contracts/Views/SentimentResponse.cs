@@ -1,6 +1,6 @@
 namespace StreamingMarketing.Contracts.Views;
 
-/// <summary>The answer of <c>POST /api/sentiment</c> (DESIGN.md public contract).</summary>
+/// <summary>The answer of <c>POST /api/sentiment</c> (docs/api.md).</summary>
 [GenerateSerializer, Immutable]
 public sealed record SentimentResponse
 {

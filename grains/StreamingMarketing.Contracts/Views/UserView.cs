@@ -1,6 +1,6 @@
 namespace StreamingMarketing.Contracts.Views;
 
-/// <summary>The answer of <c>GET /api/users/{id}</c> (DESIGN.md public contract).</summary>
+/// <summary>The answer of <c>GET /api/users/{id}</c> (docs/api.md).</summary>
 [GenerateSerializer, Immutable]
 public sealed record UserView
 {
