@@ -56,7 +56,7 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
         this.grains = grains;
         this.deadLetters = deadLetters;
         this.logger = logger;
-        window = options.WriteStateBeforeAck ? TimeSpan.Zero : options.OutboxRoundWindow;
+        window = options.OutboxRoundWindow;
         maxQueuedEvents = options.MaxOutboxEventsInFlight;
         receiverTag = new("receiver", receiverKind);
         retry = new ResiliencePipelineBuilder()
