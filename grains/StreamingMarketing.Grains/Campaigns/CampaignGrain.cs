@@ -183,8 +183,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     /// Numbers the parts owed for what was counted and writes. Where streams redeliver (persistent profiles) the parts
     /// are in that write and leave after it, so a part never outlives a crash that its cause did not. Memory streams
     /// redeliver nothing and lose their queues with the process, so the embedded profile sends parts first and keeps
-    /// them out of its writes: saving a second copy of every event each second cost ~40% of its throughput, to protect
-    /// against a crash that loses the events themselves anyway.
+    /// them out of its writes: a second copy of every event in each write would protect against a crash that loses the
+    /// events themselves anyway (README, Performance, measures what it would cost).
     /// </summary>
     private async Task SaveIfDirtyAsync()
     {
