@@ -7,6 +7,7 @@ using StreamingMarketing.Tests.Web;
 namespace StreamingMarketing.Tests.Cli;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DemoCommandTests(KeyedSiloFixture fixture)
 {
     [Fact]

@@ -6,6 +6,7 @@ using StreamingMarketing.Tests.Web;
 namespace StreamingMarketing.Tests.Cli;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ReadCommandTests(KeyedSiloFixture fixture)
 {
     private const string Reader = KeyedSiloFixture.ReadKey;

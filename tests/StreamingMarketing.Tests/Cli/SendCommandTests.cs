@@ -11,6 +11,7 @@ using StreamingMarketing.Tests.Web;
 namespace StreamingMarketing.Tests.Cli;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("sm-send-").FullName;

@@ -3,6 +3,7 @@ using StreamingMarketing.Contracts.Grains;
 namespace StreamingMarketing.Tests.Cluster;
 
 /// <summary>The campaign list in chunks: paging across chunk boundaries keeps first-seen order, and a repeat is listed once.</summary>
+[Trait("Category", "Cluster")]
 public sealed class CampaignCatalogTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Cluster;
 
+[Trait("Category", "Cluster")]
 public sealed class CampaignPipelineTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private Task PublishAsync(string campaignId, params InteractionEvent[] events) =>

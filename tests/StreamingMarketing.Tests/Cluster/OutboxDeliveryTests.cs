@@ -11,6 +11,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Cluster;
 
 /// <summary>The silo's user-part courier against real user grains of a three-silo cluster.</summary>
+[Trait("Category", "Cluster")]
 public sealed class OutboxDeliveryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private UserPartCourier Courier => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<UserPartCourier>();

@@ -19,6 +19,7 @@ namespace StreamingMarketing.Tests.Cluster;
 /// Three silos, two of them scoring. A scoring silo dies: scoring carries on at the other. The last one dies: events
 /// are still counted, their texts as unscored, and nothing waits for a scorer that will not come.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class ScoringFailoverTests : IAsyncLifetime
 {
     private InProcessTestCluster cluster = null!;

@@ -6,6 +6,7 @@ using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Cluster;
 
+[Trait("Category", "Cluster")]
 public sealed class ScoringPlacementTests(ScoringClusterFixture fixture) : IClassFixture<ScoringClusterFixture>
 {
     [Fact]

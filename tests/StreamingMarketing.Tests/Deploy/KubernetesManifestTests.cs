@@ -13,6 +13,7 @@ namespace StreamingMarketing.Tests.Deploy;
 /// deploy/kubernetes, as each overlay renders: the Kubernetes schema, what Orleans' Kubernetes hosting and the azure
 /// profile need from a pod, what Prometheus expects, and no secret in the repository.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class KubernetesManifestTests
 {
     public static TheoryData<string> Overlays => new(Kustomize.Overlays);

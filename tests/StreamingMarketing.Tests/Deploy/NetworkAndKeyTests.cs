@@ -6,6 +6,7 @@ using static StreamingMarketing.Tests.Deploy.RenderedOverlay;
 namespace StreamingMarketing.Tests.Deploy;
 
 /// <summary>Who may reach which port of the rendered overlays, and which key may do what.</summary>
+[Trait("Category", "Functional")]
 public sealed class NetworkAndKeyTests
 {
     private const int SiloPort = 11111;

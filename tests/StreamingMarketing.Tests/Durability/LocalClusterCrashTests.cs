@@ -12,7 +12,7 @@ namespace StreamingMarketing.Tests.Durability;
 /// campaign's and every user's totals must equal the unique events exactly, nothing lost and nothing counted twice.
 /// Every eighth request is one heavy user's burst of 500 events, so a resend carries far more than any id memory.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "Functional")]
 public sealed class LocalClusterCrashTests
 {
     private static readonly string[] Types = ["impression", "view", "like", "comment", "share", "click", "follow", "mention", "conversion"];

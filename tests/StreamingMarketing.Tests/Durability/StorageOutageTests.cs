@@ -20,7 +20,7 @@ namespace StreamingMarketing.Tests.Durability;
 /// writes for a while: stream items whose write failed are delivered again by Orleans' pulling agent for real, parts
 /// are retried by the courier, and every campaign and user ends exact.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "Functional")]
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private AzuriteServer azurite = null!;

@@ -16,6 +16,7 @@ namespace StreamingMarketing.Tests.Durability;
 /// The catalog and the alert registry write through: a write refused by storage leaves nothing recorded (not even
 /// in memory), so the caller's retry is saved whole instead of being taken for a repeat.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class WriteThroughGrainTests : IAsyncLifetime
 {
     private InProcessTestCluster cluster = null!;

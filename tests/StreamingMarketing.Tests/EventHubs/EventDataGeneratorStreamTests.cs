@@ -11,6 +11,7 @@ namespace StreamingMarketing.Tests.EventHubs;
 /// through EventData bodies, the Event Hubs data adapter, the partition cache and the pulling agents to implicit
 /// subscribers, exactly as events read from a hub would after the receiver.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class EventDataGeneratorStreamTests(EventDataGeneratorClusterFixture fixture) : IClassFixture<EventDataGeneratorClusterFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ using StreamingMarketing.Tests.Insights;
 namespace StreamingMarketing.Tests.Experiments;
 
 /// <summary>Per-variant counts and the variants answer through the real silo's HTTP API.</summary>
+[Trait("Category", "Functional")]
 public sealed class VariantsHttpTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

@@ -6,6 +6,7 @@ namespace StreamingMarketing.Tests.Experiments;
 
 /// <summary>The campaign page's variants panel in a real headless Chromium against a real silo with API keys on.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class VariantsPanelBrowserTests(KeyedSiloFixture fixture)
 {
     private static IEnumerable<object> Traffic(string campaign, string variant, int impressions, int clicks) =>

@@ -5,6 +5,7 @@ using StreamingMarketing.Tests.Web;
 namespace StreamingMarketing.Tests.Experiments;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class VariantsScopeTests(KeyedSiloFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ using StreamingMarketing.Tests.Http;
 namespace StreamingMarketing.Tests.Feedback;
 
 /// <summary>POST /api/feedback on the real silo host: validation, durable storage where training reads, the metric.</summary>
+[Trait("Category", "Functional")]
 public sealed class FeedbackHttpTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

@@ -14,6 +14,7 @@ namespace StreamingMarketing.Tests.Fuzz;
 /// Property-based tests against the real host: generated batches of valid and hostile events, and generated bodies
 /// that are not JSON at all. Never a 5xx; valid events in a batch with hostile ones are counted exactly.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class IngestFuzzTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

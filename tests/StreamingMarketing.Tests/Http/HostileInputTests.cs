@@ -8,6 +8,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Http;
 
 /// <summary>Input the API could not serve back is refused at the door, and what gets in never breaks a read.</summary>
+[Trait("Category", "Functional")]
 public sealed class HostileInputTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

@@ -9,6 +9,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Http;
 
 /// <summary>The embedded profile's bound on events published and not yet applied, over real HTTP.</summary>
+[Trait("Category", "Functional")]
 public sealed class IngestBackPressureTests
 {
     private static object[] Likes(string campaignId, string prefix, int count) =>

@@ -9,6 +9,7 @@ using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Http;
 
+[Trait("Category", "Functional")]
 public sealed class IngestHttpTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

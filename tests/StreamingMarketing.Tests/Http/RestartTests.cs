@@ -5,6 +5,7 @@ using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Http;
 
+[Trait("Category", "Functional")]
 public sealed class RestartTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Http;
 
 /// <summary>The same endpoints hosted by a standalone Orleans client: what it ingests the silo counts, and both read the same state.</summary>
+[Trait("Category", "Functional")]
 public sealed class StandaloneGatewayTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace StreamingMarketing.Tests.Insights;
 /// within a minute → one open negative-sentiment alert and exactly one signed delivery per open alert to a loopback
 /// receiver; calm returns → the alert resolves. A second webhook that refuses connections is retried and counted.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class AlertWebhookTests : IAsyncLifetime
 {
     private const string Secret = "hook-secret-7f3a";

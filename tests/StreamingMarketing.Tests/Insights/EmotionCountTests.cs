@@ -8,6 +8,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Insights;
 
 /// <summary>Emotion and brand-safety counts from the real scorer's extra heads, in totals and per window.</summary>
+[Trait("Category", "Cluster")]
 public sealed class EmotionCountTests(ScoringClusterFixture fixture) : IClassFixture<ScoringClusterFixture>
 {
     [Fact]

@@ -9,6 +9,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Insights;
 
 /// <summary>Campaign metadata, trends, influencers, segments and share of voice through the real silo's HTTP API.</summary>
+[Trait("Category", "Functional")]
 public sealed class InsightsHttpTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
     private HttpClient Http => fixture.Silo.Http;

@@ -5,6 +5,7 @@ using StreamingMarketing.Tests.Web;
 namespace StreamingMarketing.Tests.Insights;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class InsightsScopeTests(KeyedSiloFixture fixture)
 {
     [Fact]

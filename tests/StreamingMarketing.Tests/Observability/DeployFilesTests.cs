@@ -1,6 +1,7 @@
 namespace StreamingMarketing.Tests.Observability;
 
 /// <summary>The committed Prometheus files, checked by the real promtool.</summary>
+[Trait("Category", "Functional")]
 public sealed class DeployFilesTests
 {
     [Fact]

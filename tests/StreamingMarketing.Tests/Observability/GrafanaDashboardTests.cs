@@ -1,6 +1,7 @@
 namespace StreamingMarketing.Tests.Observability;
 
 [Collection(ObservabilityCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class GrafanaDashboardTests(LoadedSiloFixture fixture)
 {
     private readonly GrafanaDashboard dashboard = GrafanaDashboard.Load(RepositoryFiles.GrafanaDashboard);

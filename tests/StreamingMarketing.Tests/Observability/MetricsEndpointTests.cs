@@ -1,6 +1,7 @@
 namespace StreamingMarketing.Tests.Observability;
 
 [Collection(ObservabilityCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class MetricsEndpointTests(LoadedSiloFixture fixture)
 {
     /// <summary>Label names our instruments may carry: bounded sets only, never a user, campaign or event id.</summary>

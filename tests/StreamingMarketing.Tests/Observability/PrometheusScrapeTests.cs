@@ -6,6 +6,7 @@ namespace StreamingMarketing.Tests.Observability;
 
 /// <summary>A real Prometheus server scrapes the silo under traffic; its HTTP API is what the assertions read.</summary>
 [Collection(ObservabilityCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class PrometheusScrapeTests(LoadedSiloFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

@@ -5,6 +5,7 @@ namespace StreamingMarketing.Tests.OpenApiLint;
 
 /// <summary>The document the running host serves passes Redocly CLI and Spectral with no error and no warning.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class OpenApiLintTests(KeyedSiloFixture fixture)
 {
     private async Task<string> SaveDocumentAsync()

@@ -7,6 +7,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Web;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ApiKeyTests(KeyedSiloFixture fixture)
 {
     private static object[] OneEvent(string campaign) => [Events.Json($"e-{Guid.NewGuid():N}", "like", "u-1", campaign)];

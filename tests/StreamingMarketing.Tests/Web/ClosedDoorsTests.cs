@@ -5,6 +5,7 @@ namespace StreamingMarketing.Tests.Web;
 
 /// <summary>With keys configured nothing but the health probes and the page shell answers a caller without a key.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ClosedDoorsTests(KeyedSiloFixture fixture)
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace StreamingMarketing.Tests.Web;
 
 /// <summary>The dashboard page in a real headless Chromium against a real silo with API keys on.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DashboardBrowserTests(KeyedSiloFixture fixture)
 {
     private const string NegativeText = "Worst campaign ever, the product broke on day one and support ignored me";

@@ -10,6 +10,7 @@ namespace StreamingMarketing.Tests.Web;
 /// over two campaigns, then a spike of angry comments naming the brand's competitor on one of them.
 /// </summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DashboardInsightsBrowserTests(KeyedSiloFixture fixture)
 {
     private static readonly string[] AngryTexts =

@@ -5,6 +5,7 @@ using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Web;
 
+[Trait("Category", "Functional")]
 public sealed class GatewayBindingTests
 {
     private const string Default = "http://127.0.0.1:5080";

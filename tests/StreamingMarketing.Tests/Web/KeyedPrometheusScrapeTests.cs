@@ -5,6 +5,7 @@ namespace StreamingMarketing.Tests.Web;
 
 /// <summary>A real Prometheus scrapes a silo whose keys are on, the way deploy/prometheus/prometheus.yml does: a bearer key from a file.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class KeyedPrometheusScrapeTests(KeyedSiloFixture fixture)
 {
     [Fact]

@@ -4,6 +4,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Web;
 
 /// <summary>A key may hold only so many event streams open; closing one frees its slot.</summary>
+[Trait("Category", "Functional")]
 public sealed class LiveStreamLimitTests
 {
     private const string Key = "streams-4f1e8a";

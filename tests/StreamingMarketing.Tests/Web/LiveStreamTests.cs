@@ -4,6 +4,7 @@ using StreamingMarketing.Tests.Infrastructure;
 namespace StreamingMarketing.Tests.Web;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class LiveStreamTests(KeyedSiloFixture fixture)
 {
     /// <summary>Reads Server-Sent Events until one of <paramref name="type"/> satisfies <paramref name="accept"/>.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 namespace StreamingMarketing.Tests.Web;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class OpenApiTests(KeyedSiloFixture fixture)
 {
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];

@@ -5,6 +5,7 @@ using StreamingMarketing.Gateway.Ingest;
 namespace StreamingMarketing.Tests.Web;
 
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class RateLimitTests(KeyedSiloFixture fixture)
 {
     [Fact]

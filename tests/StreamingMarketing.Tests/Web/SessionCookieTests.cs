@@ -5,6 +5,7 @@ namespace StreamingMarketing.Tests.Web;
 
 /// <summary>The page trades a key for an HttpOnly, SameSite=Strict cookie once; reads and streams then need no key in a URL.</summary>
 [Collection(KeyedSiloCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class SessionCookieTests(KeyedSiloFixture fixture)
 {
     private HttpClient Browser(CookieContainer cookies) =>
