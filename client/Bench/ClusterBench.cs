@@ -10,7 +10,10 @@ namespace StreamingMarketing.Client.Bench;
 /// <summary>
 /// <c>bench --cluster</c>: events/s through the HTTP gateways of 1, 2 and 3 silo processes in the local-cluster profile
 /// (Azurite: Azure Queue streams, Blob state written before each acknowledgement), beside one embedded silo process,
-/// all with the same traffic in one run. Each configuration gets a fresh Azurite and fresh data dirs.
+/// all with the same traffic in one run. Each configuration gets a fresh Azurite and fresh data dirs. Beside each rate it
+/// prints the events carried per storage operation (read off the silos' metrics) and, for the local-cluster runs, how
+/// many blob writes per second the same Azurite takes from raw SDK calls: the pipeline's rate is roughly the second
+/// times the first, and the first is what carries over to Azure Storage, where operations cost money and latency.
 /// </summary>
 public static class ClusterBench
 {
@@ -26,23 +29,41 @@ public static class ClusterBench
             throw new InvalidOperationException($"Needs {siloDll} (dotnet build silo -c Release) and {azurite} (deploy/local-cluster/start-azurite.sh installs it).");
         }
 
-        var table = new Table().AddColumns("configuration", "events", "seconds", "events/s", "× embedded");
+        var table = new Table().AddColumns("configuration", "events", "seconds", "events/s", "× embedded", "events / storage op", "Azurite blob writes/s (raw)");
+        var results = new Dictionary<string, object>();
         var traffic = new TrafficGenerator(campaignCount: 50, userCount: 2_000, TrafficGenerator.LoadTweets(), withText: false, seed: 7);
         double? embedded = null;
-        foreach (var (name, silos, profile) in new[] { ("embedded, 1 silo (SQLite, memory streams)", 1, "embedded"), ("local-cluster, 1 silo", 1, "local-cluster"), ("local-cluster, 2 silos", 2, "local-cluster"), ("local-cluster, 3 silos", 3, "local-cluster") })
+        foreach (var (name, key, silos, profile) in new[]
+        {
+            ("embedded, 1 silo (SQLite, memory streams)", "embedded", 1, "embedded"), ("local-cluster, 1 silo", "localCluster1", 1, "local-cluster"),
+            ("local-cluster, 2 silos", "localCluster2", 2, "local-cluster"), ("local-cluster, 3 silos", "localCluster3", 3, "local-cluster"),
+        })
         {
             var batches = Enumerable.Range(0, events / 500).Select(_ => traffic.NextBatch(500)).ToList();
-            var rate = await MeasureAsync(siloDll, azurite, silos, profile, batches);
-            embedded ??= rate;
-            table.AddRow(name, events.ToString("N0"), (events / rate).ToString("F1"), rate.ToString("N0"), (rate / embedded.Value).ToString("F2"));
-            AnsiConsole.MarkupLine($"[grey]{name}: {rate:N0} events/s[/]");
+            var run = await MeasureAsync(siloDll, azurite, silos, profile, batches);
+            embedded ??= run.EventsPerSecond;
+            var perOperation = events / (double)Math.Max(1, run.StorageOperations);
+            table.AddRow(name, events.ToString("N0"), (events / run.EventsPerSecond).ToString("F1"), run.EventsPerSecond.ToString("N0"),
+                (run.EventsPerSecond / embedded.Value).ToString("F3"), perOperation.ToString("F2"), run.BlobWriteCeiling?.ToString("N0") ?? "–");
+            AnsiConsole.MarkupLine($"[grey]{name}: {run.EventsPerSecond:N0} events/s, {perOperation:F2} events per storage operation[/]");
+            results[$"{key}EventsPerSec"] = Math.Round(run.EventsPerSecond);
+            if (profile != "embedded")
+            {
+                results[$"{key}VsEmbedded"] = Math.Round(run.EventsPerSecond / embedded.Value, 4);
+                results[$"{key}EventsPerStorageOperation"] = Math.Round(perOperation, 3);
+                results[$"{key}AzuriteBlobWritesPerSec"] = Math.Round(run.BlobWriteCeiling ?? 0);
+            }
         }
 
+        results["eventsPerStorageOperation"] = results["localCluster3EventsPerStorageOperation"];
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]Reproduce: dotnet build silo -c Release && dotnet run --project client -c Release -- bench --cluster [[--events N]][/]");
+        Console.WriteLine(JsonSerializer.Serialize(results));
     }
 
-    private static async Task<double> MeasureAsync(string siloDll, string azurite, int siloCount, string profile, List<List<InteractionEvent>> batches)
+    private sealed record ClusterRun(double EventsPerSecond, long StorageOperations, double? BlobWriteCeiling);
+
+    private static async Task<ClusterRun> MeasureAsync(string siloDll, string azurite, int siloCount, string profile, List<List<InteractionEvent>> batches)
     {
         var work = Path.Combine(Path.GetTempPath(), "sm-cluster-bench", Guid.NewGuid().ToString("N"));
         var (blob, queue, tableport) = (ChildProcess.FreePort(), ChildProcess.FreePort(), ChildProcess.FreePort());
@@ -87,7 +108,10 @@ public static class ClusterBench
                 await Task.Delay(100);
             }
 
-            return expected / stopwatch.Elapsed.TotalSeconds;
+            var rate = expected / stopwatch.Elapsed.TotalSeconds;
+            var operations = await StorageOperations.CountAsync(http, urls);
+            double? ceiling = profile == "embedded" ? null : await StorageOperations.BlobWriteCeilingAsync(connection, concurrency: 8, TimeSpan.FromSeconds(3));
+            return new ClusterRun(rate, operations, ceiling);
         }
         finally
         {

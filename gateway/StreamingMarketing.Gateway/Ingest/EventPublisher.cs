@@ -91,6 +91,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             {
                 await stream.OnNextAsync(batch);
                 delivery.Published(batch.Events.Length);
+                IngestMetrics.StreamItemsPublished.Add(1);
                 return true;
             }
             catch (Exception exception) when (IsRetryable(exception) && DateTime.UtcNow + delay < deadline)

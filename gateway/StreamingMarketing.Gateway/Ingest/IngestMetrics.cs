@@ -23,6 +23,10 @@ internal static class IngestMetrics
         "streamingmarketing.ingest.request.size", "{event}", "Events per ingest request.",
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 10, 100, 500, 1000, 2500, 5000] });
 
+    /// <summary>Stream items (one per campaign and request, split to fit the queue): with Azure Queue streams each is a put and a delete.</summary>
+    public static readonly Counter<long> StreamItemsPublished = Meter.CreateCounter<long>(
+        "streamingmarketing.stream.items.published", "{item}", "Stream items published (one per campaign and request, split to fit the provider's message size).");
+
     public static readonly Counter<long> PublishRetries = Meter.CreateCounter<long>(
         "streamingmarketing.stream.publish.retries", "{retry}", "Stream publishes retried because the stream queue was full (back-pressure).");
 
