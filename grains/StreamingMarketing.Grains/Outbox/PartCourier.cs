@@ -145,7 +145,9 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
         roundOpened = now;
         if (window > TimeSpan.Zero)
         {
-            _ = CloseWhenDueAsync();
+            // Sources hand parts over inside their grain turns: Task.Run keeps the round's timing, its calls and their
+            // continuations on the thread pool instead of on the scheduler of whichever grain opened the round.
+            _ = Task.Run(CloseWhenDueAsync);
         }
         else
         {
@@ -217,7 +219,7 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
 
         foreach (var (receiver, parts) in starts)
         {
-            _ = DeliverAsync(receiver, parts);
+            _ = Task.Run(() => DeliverAsync(receiver, parts));
         }
     }
 
