@@ -30,10 +30,6 @@ public readonly record struct SegmentSnapshot(
 [GenerateSerializer, Immutable]
 public sealed record SegmentChange([property: Id(0)] SegmentSnapshot? Before, [property: Id(1)] SegmentSnapshot After);
 
-/// <summary>A <see cref="SegmentChange"/> in the campaign it happened in.</summary>
-[GenerateSerializer, Immutable]
-public sealed record CampaignSegmentChange([property: Id(0)] string CampaignId, [property: Id(1)] SegmentChange Change);
-
 public static class SegmentNames
 {
     public const string Advocate = "advocate";

@@ -12,17 +12,16 @@ public sealed class CampaignAggregator(CampaignState state)
 {
     public CampaignState State => state;
 
-    /// <summary>True when the event id was not applied before (and is now remembered).</summary>
-    public bool TryRemember(string eventId) => state.Applied.Add(EventHash.Of(eventId));
-
-    /// <summary>The events neither applied before nor repeated earlier in the batch; the rest are counted as duplicates.</summary>
+    /// <summary>
+    /// The events not applied before, now remembered as applied (a repeat inside the batch finds its first copy
+    /// remembered); the rest are counted as duplicates. One hash and one lookup per event.
+    /// </summary>
     public List<InteractionEvent> Fresh(InteractionEvent[] events)
     {
         var fresh = new List<InteractionEvent>(events.Length);
-        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            if (state.Applied.Contains(EventHash.Of(e.EventId)) || !seenInBatch.Add(e.EventId))
+            if (!state.Applied.Add(EventHash.Of(e.EventId)))
             {
                 state.DuplicatesDropped++;
                 PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "campaign"));

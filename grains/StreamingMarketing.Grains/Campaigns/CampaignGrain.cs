@@ -157,7 +157,6 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         var counted = new List<InteractionEvent>(events.Count);
         foreach (var e in events)
         {
-            aggregator.TryRemember(e.EventId);
             try
             {
                 aggregator.Apply(e, now);
