@@ -7,6 +7,8 @@ namespace StreamingMarketing.Client.Bench;
 /// <summary>A server the cluster benchmark starts (Azurite, a silo) and kills when done; its output is discarded.</summary>
 public sealed class ChildProcess : IDisposable
 {
+    private bool disposed;
+
     private readonly Process process;
 
     private ChildProcess(Process process) => this.process = process;
@@ -36,6 +38,12 @@ public sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -29,7 +29,7 @@ public static class ClusterBench
             throw new InvalidOperationException($"Needs {siloDll} (dotnet build silo -c Release) and {azurite} (deploy/local-cluster/start-azurite.sh installs it).");
         }
 
-        var table = new Table().AddColumns("configuration", "events", "seconds", "events/s", "× embedded", "events / storage op", "Azurite blob writes/s (raw)");
+        var table = new Table().AddColumns("configuration", "events", "seconds", "events/s", "× embedded", "events / storage op", "Azurite raw SDK ops/s");
         var results = new Dictionary<string, object>();
         var traffic = new TrafficGenerator(campaignCount: 50, userCount: 2_000, TrafficGenerator.LoadTweets(), withText: false, seed: 7);
         double? embedded = null;
@@ -42,16 +42,21 @@ public static class ClusterBench
             var batches = Enumerable.Range(0, events / 500).Select(_ => traffic.NextBatch(500)).ToList();
             var run = await MeasureAsync(siloDll, azurite, silos, profile, batches);
             embedded ??= run.EventsPerSecond;
-            var perOperation = events / (double)Math.Max(1, run.StorageOperations);
+            var perOperation = events / (double)Math.Max(1, run.StorageOperations.Values.Sum());
+            Console.WriteLine($"{name}: storage operations {string.Join(", ", run.StorageOperations.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0}"))}");
             table.AddRow(name, events.ToString("N0"), (events / run.EventsPerSecond).ToString("F1"), run.EventsPerSecond.ToString("N0"),
-                (run.EventsPerSecond / embedded.Value).ToString("F3"), perOperation.ToString("F2"), run.BlobWriteCeiling?.ToString("N0") ?? "–");
+                (run.EventsPerSecond / embedded.Value).ToString("F3"), perOperation.ToString("F2"),
+                run.Ceilings is null ? "–" : string.Join("\n", run.Ceilings.Select(c => $"{c.Key} {c.Value:N0}")));
             AnsiConsole.MarkupLine($"[grey]{name}: {run.EventsPerSecond:N0} events/s, {perOperation:F2} events per storage operation[/]");
             results[$"{key}EventsPerSec"] = Math.Round(run.EventsPerSecond);
             if (profile != "embedded")
             {
                 results[$"{key}VsEmbedded"] = Math.Round(run.EventsPerSecond / embedded.Value, 4);
                 results[$"{key}EventsPerStorageOperation"] = Math.Round(perOperation, 3);
-                results[$"{key}AzuriteBlobWritesPerSec"] = Math.Round(run.BlobWriteCeiling ?? 0);
+                foreach (var (operation, rate) in run.Ceilings ?? [])
+                {
+                    results[$"{key}Azurite{string.Concat(operation.Split(' ', '(', ')').Select(w => w.Length > 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w))}PerSec"] = Math.Round(rate);
+                }
             }
         }
 
@@ -61,7 +66,7 @@ public static class ClusterBench
         Console.WriteLine(JsonSerializer.Serialize(results));
     }
 
-    private sealed record ClusterRun(double EventsPerSecond, long StorageOperations, double? BlobWriteCeiling);
+    private sealed record ClusterRun(double EventsPerSecond, Dictionary<string, long> StorageOperations, Dictionary<string, double>? Ceilings);
 
     private static async Task<ClusterRun> MeasureAsync(string siloDll, string azurite, int siloCount, string profile, List<List<InteractionEvent>> batches)
     {
@@ -103,15 +108,20 @@ public static class ClusterBench
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 (await http.PostAsync($"{url}/api/events", content, ct)).EnsureSuccessStatusCode();
             });
+            var accepted = stopwatch.Elapsed;
             while (await CountedAsync(http, urls[0]) < expected)
             {
                 await Task.Delay(100);
             }
 
             var rate = expected / stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine($"{siloCount} {profile} silo(s): gateways accepted every event after {accepted.TotalSeconds:F1} s, campaigns counted them all after {stopwatch.Elapsed.TotalSeconds:F1} s");
             var operations = await StorageOperations.CountAsync(http, urls);
-            double? ceiling = profile == "embedded" ? null : await StorageOperations.BlobWriteCeilingAsync(connection, concurrency: 8, TimeSpan.FromSeconds(3));
-            return new ClusterRun(rate, operations, ceiling);
+            silos.ForEach(silo => silo.Dispose());
+
+            // Measured alone, once the silos are gone: what this Azurite can take on this machine right now.
+            var ceilings = profile == "embedded" ? null : await StorageOperations.CeilingsAsync(connection, concurrency: 8, TimeSpan.FromSeconds(2));
+            return new ClusterRun(rate, operations, ceilings);
         }
         finally
         {

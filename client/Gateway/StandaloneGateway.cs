@@ -40,7 +40,7 @@ public static class StandaloneGateway
             .UseStreamingMarketingClustering(profile, azure, endpoints)
             .AddStreamingMarketingStreams(profile, azure, StreamNames.DefaultMemoryQueues));
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        builder.Services.AddProfileIngestLimits(profile);
+        builder.Services.AddProfileIngestLimits(profile, azure);
 
         var app = builder.Build();
         binding.Log(app.Logger);

@@ -9,6 +9,16 @@ public static class StreamNames
     public const string CampaignEvents = "campaign-events";
 
     /// <summary>
+    /// Stream namespace whose stream key is a partition of the campaigns (<see cref="PartitionOf"/>), where a persistent
+    /// provider carries one item per partition and request instead of one per campaign: every item costs queue
+    /// operations there. The partition's consumer grain hands each campaign its events.
+    /// </summary>
+    public const string CampaignPartitions = "campaign-partitions";
+
+    /// <summary>The partition stream key that carries <paramref name="campaignId"/>'s events, out of <paramref name="partitions"/>.</summary>
+    public static string PartitionOf(string campaignId, int partitions) => $"partition-{StableStringHash.Of(campaignId) % (ulong)partitions}";
+
+    /// <summary>
     /// Namespace of the benchmark's no-op subscriber: the same provider and batches as campaign events, with nothing
     /// done on delivery, which makes it the ceiling the pipeline is measured against.
     /// </summary>

@@ -37,6 +37,15 @@ public sealed class AggregationOptions
     /// <summary>The first retry's delay; each next one doubles (jittered), up to 10 s, about 70 s in all by default.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Where receivers confirm parts only once written (persistent profiles), a source sends again what stays
+    /// unconfirmed this long: well above the receivers' write intervals, so only a part lost or refused goes twice.
+    /// </summary>
+    public TimeSpan PartResendAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a source looks for parts past <see cref="PartResendAfter"/>.</summary>
+    public TimeSpan PartResendCheck { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Events in parts a courier holds; beyond it, campaign grains wait before taking their next stream item.</summary>
     public long MaxOutboxEventsInFlight { get; set; } = 200_000;
 

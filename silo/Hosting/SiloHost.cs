@@ -46,7 +46,7 @@ public static class SiloHost
 
         builder.Services.AddSingleton<IInFlightEvents, SiloInFlightEvents>();
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        builder.Services.AddProfileIngestLimits(settings.Profile);
+        builder.Services.AddProfileIngestLimits(settings.Profile, azure);
 
         var app = builder.Build();
         binding.Log(app.Logger);

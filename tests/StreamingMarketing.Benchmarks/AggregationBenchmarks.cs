@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts;
 using BenchmarkDotNet.Attributes;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Grains.Aggregation;
@@ -19,7 +20,7 @@ public class AggregationBenchmarks
     {
         var random = new Random(1);
         users = Enumerable.Range(0, Events).Select(_ => $"user-{random.Next(50_000)}").ToArray();
-        hashes = users.Select(EventHash.Of).ToArray();
+        hashes = users.Select(StableStringHash.Of).ToArray();
         tags = Enumerable.Range(0, Events).Select(_ => $"tag-{(int)Math.Pow(random.NextDouble(), 3) * 1_000}").ToArray();
     }
 
@@ -53,7 +54,7 @@ public class AggregationBenchmarks
         ulong sum = 0;
         foreach (var user in users)
         {
-            sum ^= EventHash.Of(user);
+            sum ^= StableStringHash.Of(user);
         }
 
         return sum;

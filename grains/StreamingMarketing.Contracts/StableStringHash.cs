@@ -1,11 +1,11 @@
-namespace StreamingMarketing.Grains.Aggregation;
+namespace StreamingMarketing.Contracts;
 
 /// <summary>
 /// A 64-bit string hash that is the same in every process (string.GetHashCode is randomised per process, and
-/// these hashes are persisted): FNV-1a over UTF-16 code units, then the SplitMix64 finaliser so HyperLogLog
+/// these hashes are persisted, and gateways must agree on them): FNV-1a over UTF-16 code units, then the SplitMix64 finaliser so HyperLogLog
 /// sees well-mixed high bits.
 /// </summary>
-public static class EventHash
+public static class StableStringHash
 {
     public static ulong Of(string value)
     {
