@@ -1,6 +1,6 @@
 using StreamingMarketing.Contracts.Events;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Client.Traffic;
 
 /// <summary>
 /// Realistic synthetic traffic: Zipf-distributed campaigns and users, an impression-heavy type mix, hashtags from a

@@ -1,4 +1,4 @@
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Client.Traffic;
 
 /// <summary>Draws ranks 0..n-1 with P(k) ∝ 1/(k+1)^s: a few campaigns and users get most of the traffic, as in real life.</summary>
 public sealed class Zipf
