@@ -8,12 +8,6 @@ public static class StreamNames
     /// <summary>Stream namespace whose stream key is the campaign id; campaign grains subscribe implicitly.</summary>
     public const string CampaignEvents = "campaign-events";
 
-    /// <summary>
-    /// Namespace of the benchmark's no-op subscriber: the same provider and batches as campaign events, with nothing
-    /// done on delivery, which makes it the ceiling the pipeline is measured against.
-    /// </summary>
-    public const string BenchmarkNoOp = "bench-noop";
-
     /// <summary>Memory-stream queues, on silos and clients alike: a client maps streams to queues itself, so both must agree.</summary>
     public const int DefaultMemoryQueues = 32;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Cluster;
 
 /// <summary>A server the cluster benchmark starts (Azurite, a silo) and kills when done; its output is discarded.</summary>
 public sealed class ChildProcess : IDisposable

@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spectre.Console;
+using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.Client.Traffic;
 using StreamingMarketing.Contracts.Events;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Cluster;
 
 /// <summary>
 /// <c>bench --cluster</c>: events/s through the HTTP gateways of 1, 2 and 3 silo processes in the local-cluster profile
@@ -57,7 +59,7 @@ public static class ClusterBench
 
         results["eventsPerStorageOperation"] = results["localCluster3EventsPerStorageOperation"];
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]Reproduce: dotnet build silo -c Release && dotnet run --project client -c Release -- bench --cluster [[--events N]][/]");
+        AnsiConsole.MarkupLine($"[grey]Reproduce: dotnet build silo -c Release && {BenchmarksApp.Name} cluster [[--events N]][/]");
         Console.WriteLine(JsonSerializer.Serialize(results));
     }
 

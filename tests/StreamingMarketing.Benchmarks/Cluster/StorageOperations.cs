@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Blobs;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Cluster;
 
 /// <summary>
 /// What the durable profiles cost in storage operations: read off the silos' own metrics after a run, and the

@@ -5,7 +5,7 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Grains.Outbox;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.CostCurve;
 
 /// <summary>
 /// <c>bench --cost-curve</c>: throughput and memory as the audience grows. Each step sends two events to each of N new

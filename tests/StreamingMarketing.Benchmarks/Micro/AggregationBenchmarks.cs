@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Grains.Aggregation;
 
-namespace StreamingMarketing.Benchmarks;
+namespace StreamingMarketing.Benchmarks.Micro;
 
 /// <summary>The per-event work of a campaign grain's aggregates, 10,000 events per operation.</summary>
 [MemoryDiagnoser]

@@ -5,7 +5,7 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Ingest;
 
-namespace StreamingMarketing.Benchmarks;
+namespace StreamingMarketing.Benchmarks.Micro;
 
 /// <summary>
 /// Parsing and validating one 1,000-event request: the source-generated one-pass reader against the per-item

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Benchmarks;
+namespace StreamingMarketing.Benchmarks.Micro;
 
 /// <summary>Tokenising 1,000 real tweets with the scorer's tokenizer (FastBertTokenizer plus accent folding).</summary>
 [MemoryDiagnoser]

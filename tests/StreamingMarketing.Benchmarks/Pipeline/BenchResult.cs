@@ -1,4 +1,4 @@
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 public sealed record BenchResult(string Name, int Events, TimeSpan Elapsed, double LagP50Ms, double LagP99Ms)
 {

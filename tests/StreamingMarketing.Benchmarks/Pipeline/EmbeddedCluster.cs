@@ -1,6 +1,8 @@
+using StreamingMarketing.Benchmarks.Cluster;
+using Microsoft.AspNetCore.Builder;
 using StreamingMarketing.Silo.Hosting;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 /// <summary>An embedded silo (the product's default profile) started inside the benchmark process on free ports.</summary>
 public static class EmbeddedCluster

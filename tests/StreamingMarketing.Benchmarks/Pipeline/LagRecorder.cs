@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 /// <summary>Listens to the pipeline's own event-lag histogram, so the benchmark reports the lag the product measures.</summary>
 public sealed class LagRecorder : IDisposable

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,7 +8,7 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Grains.Outbox;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 /// <summary>
 /// Runs one phase: sends pre-generated requests, then waits until the subscribers took every event off the streams

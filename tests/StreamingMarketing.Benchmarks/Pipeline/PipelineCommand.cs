@@ -1,6 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text.Json;
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
+using StreamingMarketing.Client.Traffic;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
@@ -8,32 +12,42 @@ using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Sentiment;
 using StreamingMarketing.Sentiment.Benchmarking;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 /// <summary>
-/// <c>bench [--quick] [--events N] [--repeats N]</c>: the pipeline's throughput and lag beside its ceiling, measured in one run on one
-/// embedded silo in this process. Ratios, not absolute numbers, are what carry across machines.
+/// <c>pipeline [--quick] [--events N] [--repeats N]</c>: the pipeline's throughput and lag beside its ceiling, measured in
+/// one run on one embedded silo in this process. Ratios, not absolute numbers, are what carry across machines.
 /// </summary>
-public static class BenchCommand
+internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
 {
     private const int PoolEvents = 100_000;
 
-    public static async Task<int> RunAsync(string[] args)
+    public sealed class Settings : CommandSettings
     {
-        var quick = args.Contains("--quick");
-        if (args.Contains("--repeats") && ArgValue(args, "--repeats") is not > 0)
-        {
-            Console.Error.WriteLine("--repeats needs a whole number of ceiling/pipeline pairs, at least 1.");
-            return CommandLine.Usage;
-        }
+        [CommandOption("--quick")]
+        [Description("1,500,000 events per phase instead of 3,000,000, shorter scorer phases (about 3 minutes).")]
+        public bool Quick { get; init; }
 
-        var events = ArgValue(args, "--events") ?? (quick ? 1_500_000 : 3_000_000);
-        if (args.Contains("--cluster"))
-        {
-            await ClusterBench.RunAsync(ArgValue(args, "--events") ?? 20_000);
-            return CommandLine.Ok;
-        }
+        [CommandOption("--events <N>")]
+        [Description("Events per phase (default 3,000,000; 1,500,000 with --quick).")]
+        public int? Events { get; init; }
 
+        [CommandOption("--repeats <N>")]
+        [Description("Ceiling/pipeline pairs; the median ratio is reported.")]
+        [DefaultValue(5)]
+        public int Repeats { get; init; } = 5;
+
+        public override ValidationResult Validate() =>
+            Repeats < 1 ? ValidationResult.Error($"--repeats needs a whole number of ceiling/pipeline pairs, at least 1 (got {Repeats}).")
+            : Events is < 1_000 ? ValidationResult.Error($"--events must be at least 1,000, one batch (got {Events}).")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var quick = settings.Quick;
+        var events = settings.Events ?? (quick ? 1_500_000 : 3_000_000);
+        var repeats = settings.Repeats;
         var dataDir = Path.Combine(Path.GetTempPath(), "sm-bench", Guid.NewGuid().ToString("N"));
 
         await using var app = await EmbeddedCluster.StartAsync(dataDir);
@@ -41,14 +55,6 @@ public static class BenchCommand
         using var lag = new LagRecorder();
         var bench = new PipelineBenchmark(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), http, lag);
         var traffic = new TrafficGenerator(campaignCount: 200, userCount: 20_000, TrafficGenerator.LoadTweets(), withText: false);
-
-        if (args.Contains("--cost-curve"))
-        {
-            await CostCurve.RunAsync(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), ArgValue(args, "--max-users") ?? 1_000_000);
-            await app.StopAsync();
-            TryDelete(dataDir);
-            return CommandLine.Ok;
-        }
 
         AnsiConsole.MarkupLine($"[grey]Embedded silo, {Environment.ProcessorCount} cores, {events:N0} events per phase, text-free traffic; warming up…[/]");
         // Phases cycle one pool of generated events (ids and timestamps are set when sent), so a long phase costs no
@@ -61,16 +67,15 @@ public static class BenchCommand
 
         // Warm-up activates the campaign and user grains and JIT-compiles both paths; measured phases run warm.
         await bench.DirectAsync("warm-up", Requests(1_000), StreamNames.CampaignEvents);
-        await bench.DirectAsync("warm-up", Requests(1_000), StreamNames.BenchmarkNoOp);
+        await bench.DirectAsync("warm-up", Requests(1_000), NoOpSubscriberGrain.StreamNamespace);
 
         // Ceiling and pipeline alternate, several times: on a shared machine a burst of other work hits both sides of a
         // ratio instead of one, and the median ratio is what is reported.
-        var repeats = ArgValue(args, "--repeats") ?? 5;
         var ceilings = new List<BenchResult>();
         var pipelines = new List<BenchResult>();
         for (var run = 0; run < repeats; run++)
         {
-            ceilings.Add(await bench.DirectAsync("ceiling: no-op subscriber, direct publish", Requests(1_000), StreamNames.BenchmarkNoOp));
+            ceilings.Add(await bench.DirectAsync("ceiling: no-op subscriber, direct publish", Requests(1_000), NoOpSubscriberGrain.StreamNamespace));
             pipelines.Add(await bench.DirectAsync("pipeline, direct publish (batches of 1000)", Requests(1_000), StreamNames.CampaignEvents));
             AnsiConsole.MarkupLine($"[grey]pair {run + 1}/{repeats}: ceiling {ceilings[^1].EventsPerSecond:N0} events/s, pipeline {pipelines[^1].EventsPerSecond:N0} events/s, ratio {pipelines[^1].EventsPerSecond / ceilings[^1].EventsPerSecond:F3}[/]");
         }
@@ -93,11 +98,11 @@ public static class BenchCommand
             scorerRatios.Add(scoring.Scorer.TextsPerSecond / scoring.Raw.TextsPerSecond);
         }
 
-        await app.StopAsync();
+        await app.StopAsync(CancellationToken.None);
         PrintTable(results, scoring);
         PrintSummary(results, quick, pipelineRatio, Median(scorerRatios), scoring, scorer.ExecutionProvider);
-        TryDelete(dataDir);
-        return CommandLine.Ok;
+        BenchmarkFiles.TryDelete(dataDir);
+        return 0;
     }
 
     private static void PrintTable(List<BenchResult> results, (ThroughputSample Scorer, ThroughputSample Raw) scoring)
@@ -113,7 +118,7 @@ public static class BenchCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Scorer at {ScorerPhase.Concurrency} callers: {scoring.Scorer.TextsPerSecond:N0} texts/s (p50 {scoring.Scorer.P50Ms:F1} ms, p99 {scoring.Scorer.P99Ms:F1} ms); " +
             $"raw ONNX Runtime, batches of 32: {scoring.Raw.TextsPerSecond:N0} texts/s (last run).");
-        AnsiConsole.MarkupLine("[grey]Reproduce: dotnet run --project client -c Release -- bench [[--quick]] [[--events N]] [[--repeats N]][/]");
+        AnsiConsole.MarkupLine($"[grey]Reproduce: {BenchmarksApp.Name} pipeline [[--quick]] [[--events N]] [[--repeats N]][/]");
     }
 
     private static void PrintSummary(
@@ -150,21 +155,4 @@ public static class BenchCommand
         Median(pipelines.Zip(ceilings, (p, c) => p.EventsPerSecond / c.EventsPerSecond).ToList());
 
     private static string Format(double ms) => double.IsNaN(ms) ? "–" : ms.ToString("F1", CultureInfo.InvariantCulture);
-
-    private static int? ArgValue(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : null;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }

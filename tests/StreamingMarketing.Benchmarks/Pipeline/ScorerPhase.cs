@@ -1,7 +1,7 @@
 using StreamingMarketing.Sentiment;
 using StreamingMarketing.Sentiment.Benchmarking;
 
-namespace StreamingMarketing.Client.Bench;
+namespace StreamingMarketing.Benchmarks.Pipeline;
 
 /// <summary>The silo's own scorer at saturation (64 callers) beside raw ONNX Runtime on the same tokenised batches.</summary>
 public static class ScorerPhase
