@@ -10,7 +10,7 @@ using StreamingMarketing.Contracts.Events;
 namespace StreamingMarketing.Benchmarks.Cluster;
 
 /// <summary>
-/// <c>bench --cluster</c>: events/s through the HTTP gateways of 1, 2 and 3 silo processes in the local-cluster profile
+/// <c>cluster</c>: events/s through the HTTP gateways of 1, 2 and 3 silo processes in the local-cluster profile
 /// (Azurite: Azure Queue streams, Blob state written before each acknowledgement), beside one embedded silo process,
 /// all with the same traffic in one run. Each configuration gets a fresh Azurite and fresh data dirs. Beside each rate it
 /// prints the events carried per storage operation (read off the silos' metrics) and, for the local-cluster runs, how

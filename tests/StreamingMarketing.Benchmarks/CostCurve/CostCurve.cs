@@ -8,7 +8,7 @@ using StreamingMarketing.Grains.Outbox;
 namespace StreamingMarketing.Benchmarks.CostCurve;
 
 /// <summary>
-/// <c>bench --cost-curve</c>: throughput and memory as the audience grows. Each step sends two events to each of N new
+/// <c>cost-curve</c>: throughput and memory as the audience grows. Each step sends two events to each of N new
 /// users (over 200 campaigns) and measures events/s until applied and managed heap growth per new user grain (campaign
 /// grains are few and already active, so the growth is the user profiles'). Grain collection keeps Orleans' default
 /// (idle activations collected after 15 minutes), so every user of a step is still resident when it is measured.
