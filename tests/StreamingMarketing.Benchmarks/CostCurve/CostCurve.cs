@@ -3,6 +3,7 @@ using Spectre.Console;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Campaigns;
 using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Benchmarks.CostCurve;

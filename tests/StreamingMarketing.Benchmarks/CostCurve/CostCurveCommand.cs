@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using StreamingMarketing.Benchmarks.Pipeline;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Campaigns;
 using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Benchmarks.CostCurve;

@@ -1,5 +1,6 @@
-using StreamingMarketing.Benchmarks.Cluster;
 using Microsoft.AspNetCore.Builder;
+using StreamingMarketing.Benchmarks.Cluster;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Benchmarks.Pipeline;

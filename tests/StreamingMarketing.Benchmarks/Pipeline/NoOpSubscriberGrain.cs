@@ -2,6 +2,7 @@ using Orleans.Streams;
 using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Grains.Campaigns;
 
 namespace StreamingMarketing.Benchmarks.Pipeline;
 

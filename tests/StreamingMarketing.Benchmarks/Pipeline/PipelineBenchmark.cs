@@ -1,11 +1,12 @@
-using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Campaigns;
 using StreamingMarketing.Grains.Outbox;
 
 namespace StreamingMarketing.Benchmarks.Pipeline;

@@ -1,13 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StreamingMarketing.Client.Traffic;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Campaigns;
 using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Sentiment;
 using StreamingMarketing.Sentiment.Benchmarking;
