@@ -16,7 +16,7 @@ public static class StandaloneGateway
     public static async Task<int> RunAsync(string[] args)
     {
         await Build(args).RunAsync();
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 
     public static WebApplication Build(string[] args)

@@ -18,12 +18,6 @@ public static class StreamNames
     /// <summary>The partition stream key that carries <paramref name="campaignId"/>'s events, out of <paramref name="partitions"/>.</summary>
     public static string PartitionOf(string campaignId, int partitions) => $"partition-{StableStringHash.Of(campaignId) % (ulong)partitions}";
 
-    /// <summary>
-    /// Namespace of the benchmark's no-op subscriber: the same provider and batches as campaign events, with nothing
-    /// done on delivery, which makes it the ceiling the pipeline is measured against.
-    /// </summary>
-    public const string BenchmarkNoOp = "bench-noop";
-
     /// <summary>Memory-stream queues, on silos and clients alike: a client maps streams to queues itself, so both must agree.</summary>
     public const int DefaultMemoryQueues = 32;
 

@@ -11,6 +11,7 @@ public static class InsightsRegistration
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.SectionName));
+        services.AddAlertWebhookHttp();
         services.AddSingleton<AlertWebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertWebhookDispatcher>());
         return services;
