@@ -13,10 +13,11 @@ namespace StreamingMarketing.Benchmarks.Cluster;
 public static class StorageOperations
 {
     /// <summary>
-    /// Grain state writes (one blob upload each) plus two queue operations per stream item (its put and its delete;
-    /// reads take up to 32 messages at once and are left out), summed over the silos' <c>/metrics</c>.
+    /// Grain state writes by grain kind (one blob upload, or one SQLite row, each) plus, with
+    /// <paramref name="queueOperations"/>, two per stream item (its put and its delete; reads take up to 32 messages at
+    /// once and are left out), summed over the silos' <c>/metrics</c>.
     /// </summary>
-    public static async Task<Dictionary<string, long>> CountAsync(HttpClient http, IEnumerable<string> siloUrls)
+    public static async Task<Dictionary<string, long>> CountAsync(HttpClient http, IEnumerable<string> siloUrls, bool queueOperations)
     {
         var operations = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var url in siloUrls)
@@ -27,7 +28,10 @@ public static class StorageOperations
                 operations[$"{grain} writes"] = operations.GetValueOrDefault($"{grain} writes") + (long)writes;
             }
 
-            operations["queue put+delete"] = operations.GetValueOrDefault("queue put+delete") + 2 * (long)Sum(metrics, "streamingmarketing_stream_items_published_total");
+            if (queueOperations)
+            {
+                operations["queue put+delete"] = operations.GetValueOrDefault("queue put+delete") + 2 * (long)Sum(metrics, "streamingmarketing_stream_items_published_total");
+            }
         }
 
         return operations;
@@ -68,12 +72,12 @@ public static class StorageOperations
             }),
             ["blob upload"] = await RateAsync(concurrency, duration, async n =>
             {
-                await blobs.GetBlobClient($"{n % 100}").UploadAsync(BinaryData.FromString(payload), overwrite: true);
+                await blobs.GetBlobClient(n.ToString(CultureInfo.InvariantCulture)).UploadAsync(BinaryData.FromString(payload), overwrite: true);
                 return 1;
             }),
             ["table upsert"] = await RateAsync(concurrency, duration, async n =>
             {
-                await table.UpsertEntityAsync(new TableEntity("ceiling", (n % 100).ToString(CultureInfo.InvariantCulture)) { ["Payload"] = payload });
+                await table.UpsertEntityAsync(new TableEntity("ceiling", n.ToString(CultureInfo.InvariantCulture)) { ["Payload"] = payload });
                 return 1;
             }),
         };
