@@ -8,15 +8,11 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary><c>campaign ID [--json]</c>: one campaign's KPIs, windows, sentiment, top hashtags and most negative comments.</summary>
 internal sealed class CampaignCommand(IAnsiConsole console) : ApiCommand<CampaignCommand.Settings>(console)
 {
-    public sealed class Settings : ApiSettings
+    public sealed class Settings : ReadSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The campaign id.")]
         public string Id { get; init; } = "";
-
-        [CommandOption("--json")]
-        [Description("Print the gateway's JSON answer unchanged (for scripts).")]
-        public bool Json { get; init; }
     }
 
     protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)

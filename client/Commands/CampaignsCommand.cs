@@ -8,7 +8,7 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary><c>campaigns [--page N] [--page-size N] [--json]</c>: the campaign list with headline KPIs.</summary>
 internal sealed class CampaignsCommand(IAnsiConsole console) : ApiCommand<CampaignsCommand.Settings>(console)
 {
-    public sealed class Settings : ApiSettings
+    public sealed class Settings : ReadSettings
     {
         [CommandOption("--page <N>")]
         [Description("Page number, from 1.")]
@@ -19,10 +19,6 @@ internal sealed class CampaignsCommand(IAnsiConsole console) : ApiCommand<Campai
         [Description("Campaigns per page, 1 to 500.")]
         [DefaultValue(50)]
         public int PageSize { get; init; } = 50;
-
-        [CommandOption("--json")]
-        [Description("Print the gateway's JSON answer unchanged (for scripts).")]
-        public bool Json { get; init; }
 
         protected override ValidationResult ValidateOptions() =>
             All(InRange(Page, "--page", 1, int.MaxValue), InRange(PageSize, "--page-size", 1, QueryEndpoints.MaxPageSize));

@@ -9,11 +9,8 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary><c>models [--json]</c>: the serving sentiment model, its labels and validation metrics.</summary>
 internal sealed class ModelsCommand(IAnsiConsole console) : ApiCommand<ModelsCommand.Settings>(console)
 {
-    public sealed class Settings : ApiSettings
+    public sealed class Settings : ReadSettings
     {
-        [CommandOption("--json")]
-        [Description("Print the gateway's JSON answer unchanged (for scripts).")]
-        public bool Json { get; init; }
     }
 
     protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)

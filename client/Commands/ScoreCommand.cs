@@ -8,15 +8,11 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary><c>score TEXT [TEXT…] [--json]</c>: sentiment of each text, from the serving model.</summary>
 internal sealed class ScoreCommand(IAnsiConsole console) : ApiCommand<ScoreCommand.Settings>(console)
 {
-    public sealed class Settings : ApiSettings
+    public sealed class Settings : ReadSettings
     {
         [CommandArgument(0, "<TEXT>")]
         [Description("One or more texts; quote each: score \"love this\".")]
         public string[] Texts { get; init; } = [];
-
-        [CommandOption("--json")]
-        [Description("Print the gateway's JSON answer unchanged (for scripts).")]
-        public bool Json { get; init; }
     }
 
     protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)

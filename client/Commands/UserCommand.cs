@@ -8,15 +8,11 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary><c>user ID [--json]</c>: one user's totals, campaigns, interests and sentiment.</summary>
 internal sealed class UserCommand(IAnsiConsole console) : ApiCommand<UserCommand.Settings>(console)
 {
-    public sealed class Settings : ApiSettings
+    public sealed class Settings : ReadSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The user id.")]
         public string Id { get; init; } = "";
-
-        [CommandOption("--json")]
-        [Description("Print the gateway's JSON answer unchanged (for scripts).")]
-        public bool Json { get; init; }
     }
 
     protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
