@@ -6,9 +6,9 @@ namespace StreamingMarketing.Sentiment.Tests;
 [Trait("Category", "Integration")]
 public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
 {
-    private readonly AzuriteFixture _azurite;
+    private readonly AzuriteFixture azurite;
 
-    public AzureBlobRegistryTests(AzuriteFixture azurite) => _azurite = azurite;
+    public AzureBlobRegistryTests(AzuriteFixture azurite) => this.azurite = azurite;
 
     [Fact]
     public async Task Publishes_promotes_and_downloads_a_package_that_loads()
@@ -53,7 +53,7 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
     public async Task Watcher_swaps_to_a_version_promoted_in_blob_storage_and_refuses_a_corrupt_one()
     {
         using var temp = new TemporaryDirectory();
-        var container = _azurite.NewContainer();
+        var container = azurite.NewContainer();
         var registry = new AzureBlobModelRegistry(container, temp.Combine("cache"));
         await registry.PublishAsync(Packages.Shipped);
         await registry.PromoteAsync("sentiment-v1");
@@ -76,5 +76,5 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         Assert.False(Directory.Exists(temp.Combine("cache", "sentiment-v3")));
     }
 
-    private AzureBlobModelRegistry NewRegistry(TemporaryDirectory temp) => new(_azurite.NewContainer(), temp.Combine("cache"));
+    private AzureBlobModelRegistry NewRegistry(TemporaryDirectory temp) => new(azurite.NewContainer(), temp.Combine("cache"));
 }

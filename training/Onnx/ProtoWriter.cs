@@ -8,7 +8,7 @@ namespace StreamingMarketing.Training;
 /// </summary>
 public sealed class ProtoWriter
 {
-    private readonly MemoryStream _buffer = new();
+    private readonly MemoryStream buffer = new();
 
     public ProtoWriter Int(int field, long value)
     {
@@ -25,11 +25,11 @@ public sealed class ProtoWriter
     {
         Tag(field, wireType: 2);
         Varint((ulong)value.Length);
-        _buffer.Write(value);
+        buffer.Write(value);
         return this;
     }
 
-    public byte[] ToArray() => _buffer.ToArray();
+    public byte[] ToArray() => buffer.ToArray();
 
     private void Tag(int field, int wireType) => Varint((ulong)((field << 3) | wireType));
 
@@ -37,10 +37,10 @@ public sealed class ProtoWriter
     {
         while (value >= 0x80)
         {
-            _buffer.WriteByte((byte)(value | 0x80));
+            buffer.WriteByte((byte)(value | 0x80));
             value >>= 7;
         }
 
-        _buffer.WriteByte((byte)value);
+        buffer.WriteByte((byte)value);
     }
 }
