@@ -45,7 +45,7 @@ public sealed class ValenceLexicon
     /// <summary>The textual description VADER substitutes for an emoji ("face with tears of joy").</summary>
     public bool TryGetEmojiDescription(string emoji, out string description) => emojis.TryGetValue(emoji, out description!);
 
-    private static IEnumerable<(string, string)> ReadResource(string name)
+    private static List<(string, string)> ReadResource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Resource {name} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");

@@ -15,8 +15,8 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
         $"mlp(hidden={Hidden},epochs={Epochs},dropout={Format(Dropout)},decay={Format(WeightDecay)},lr={Format(LearningRate)},seed={Seed}{(Lexicon ? ",lexicon" : "")})";
 
     public static MlpRecipe From(Dictionary<string, string?> arguments) => new(
-        (int)Float(arguments, "hidden", 256), (int)Float(arguments, "epochs", 12), Float(arguments, "dropout", 0.3f),
-        Float(arguments, "decay", 1e-4f), Float(arguments, "lr", 1e-3f), (int)Float(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
+        (int)FloatArgument(arguments, "hidden", 256), (int)FloatArgument(arguments, "epochs", 12), FloatArgument(arguments, "dropout", 0.3f),
+        FloatArgument(arguments, "decay", 1e-4f), FloatArgument(arguments, "lr", 1e-3f), (int)FloatArgument(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
 
     public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
     {
