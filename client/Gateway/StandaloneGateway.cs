@@ -32,7 +32,7 @@ public static class StandaloneGateway
         builder.WebHost.UseUrls(binding.Urls);
 
         var profile = Profiles.RequireKnown(builder.Configuration.GetValue("Client:Profile", Profiles.Embedded)!);
-        var azure = builder.Configuration.GetSection(AzureSettings.SectionName).Get<AzureSettings>() ?? new AzureSettings();
+        var azure = HostSettings.Read<AzureSettings, AzureSettingsValidator>(builder, AzureSettings.SectionName);
         var endpoints = new ClusterEndpoints(
             builder.Configuration.GetValue("Client:ClusterId", "streamingmarketing")!, builder.Configuration.GetValue("Client:ServiceId", "streamingmarketing")!,
             SiloPort: 0, builder.Configuration.GetValue("Client:GatewayPort", 30000));
