@@ -39,8 +39,8 @@ public static class StandaloneGateway
         builder.UseOrleansClient(client => client
             .UseStreamingMarketingClustering(profile, azure, endpoints)
             .AddStreamingMarketingStreams(profile, azure, StreamNames.DefaultMemoryQueues));
-        builder.Services.AddStreamingMarketingGateway(builder.Configuration);
         builder.Services.AddProfileIngestLimits(profile, azure);
+        builder.Services.AddStreamingMarketingGateway(builder.Configuration);
 
         var app = builder.Build();
         binding.Log(app.Logger);

@@ -42,8 +42,8 @@ public static class SiloHost
         });
 
         builder.Services.AddSingleton<IInFlightEvents, SiloInFlightEvents>();
-        builder.Services.AddStreamingMarketingGateway(builder.Configuration);
         builder.Services.AddProfileIngestLimits(settings.Profile, azure);
+        builder.Services.AddStreamingMarketingGateway(builder.Configuration);
 
         var app = builder.Build();
         binding.Log(app.Logger);
