@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment;
 
@@ -29,16 +30,17 @@ public sealed class SentimentService : IAsyncDisposable
     private readonly BrandSafetyOptions brandSafety;
     private readonly MicroBatcher<string, SentimentPrediction> batcher;
 
-    public SentimentService(SentimentOptions options, ILogger<SentimentService> logger)
+    public SentimentService(IOptions<SentimentOptions> options, ILogger<SentimentService> logger)
     {
-        options.Validate();
+        var settings = options.Value;
+        settings.Validate();
         this.logger = logger;
-        brandSafety = options.BrandSafety;
-        encoder = new SentenceEncoder(new EncoderFiles(options.EncoderDirectory ?? EncoderFiles.DefaultDirectory),
-            options.Device, options.IntraOpThreads, logger);
+        brandSafety = settings.BrandSafety;
+        encoder = new SentenceEncoder(new EncoderFiles(settings.EncoderDirectory ?? EncoderFiles.DefaultDirectory),
+            settings.Device, settings.IntraOpThreads, logger);
         metrics = new SentimentMetrics(() => batcher?.QueueDepth ?? 0, () => models.Current?.Manifest.Version);
         batcher = new MicroBatcher<string, SentimentPrediction>(
-            new MicroBatcherOptions(options.MaxBatchSize, TimeSpan.FromMilliseconds(options.MaxBatchDelayMs), options.MaxQueueLength),
+            new MicroBatcherOptions(settings.MaxBatchSize, TimeSpan.FromMilliseconds(settings.MaxBatchDelayMs), settings.MaxQueueLength),
             ScoreBatch, metrics);
     }
 

@@ -12,14 +12,12 @@ public static class SentimentServiceCollectionExtensions
     /// Registers <see cref="SentimentService"/> (singleton), the model registry configured under
     /// <c>Sentiment:Registry</c> (default: file system under <paramref name="dataDirectory"/>/models) and the
     /// watcher that seeds it and swaps in promoted versions. <paramref name="configuration"/> is the root
-    /// configuration; options come from its "Sentiment" section, checked when the host starts. The scorer and the watcher
-    /// take the bound <see cref="SentimentOptions"/> itself, since tools and tests build them without a container.
+    /// configuration; options come from its "Sentiment" section, checked when the host starts.
     /// </summary>
     public static IServiceCollection AddSentimentScoring(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentimentOptions>, SentimentOptionsValidator>());
         services.AddOptions<SentimentOptions>().Bind(configuration.GetSection(SentimentOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SentimentOptions>>().Value);
         services.AddSingleton(sp => CreateRegistry(sp.GetRequiredService<IOptions<SentimentOptions>>().Value.Registry, dataDirectory));
         services.AddSingleton<SentimentService>();
         services.AddHostedService<ModelRegistryWatcher>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment;
 
@@ -16,11 +17,11 @@ public sealed class ModelRegistryWatcher : BackgroundService
     private readonly ILogger<ModelRegistryWatcher> logger;
     private string? refusedVersion;
 
-    public ModelRegistryWatcher(IModelRegistry registry, SentimentService service, SentimentOptions options, ILogger<ModelRegistryWatcher> logger)
+    public ModelRegistryWatcher(IModelRegistry registry, SentimentService service, IOptions<SentimentOptions> options, ILogger<ModelRegistryWatcher> logger)
     {
         this.registry = registry;
         this.service = service;
-        this.options = options;
+        this.options = options.Value;
         this.logger = logger;
     }
 

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment.Tests;
 
@@ -23,7 +24,7 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         Assert.Equal("sentiment-v1", await registry.GetPromotedVersionAsync());
         Assert.Equal(["sentiment-v1"], (await registry.ListAsync()).Select(m => m.Version));
         Assert.Equal(ModelManifest.Read(Packages.Shipped).Head.Sha256, ModelPackage.Verify(local).Head.Sha256);
-        await using var scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu }, new ListLogger<SentimentService>());
+        await using var scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu }), new ListLogger<SentimentService>());
         Assert.Equal("sentiment-v1", scorer.Activate(local).Version);
     }
 
@@ -58,8 +59,8 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         await registry.PublishAsync(Packages.Shipped);
         await registry.PromoteAsync("sentiment-v1");
         var options = new SentimentOptions { Device = ExecutionDevice.Cpu };
-        await using var scorer = new SentimentService(options, new ListLogger<SentimentService>());
-        var watcher = new ModelRegistryWatcher(registry, scorer, options, new ListLogger<ModelRegistryWatcher>());
+        await using var scorer = new SentimentService(Options.Create(options), new ListLogger<SentimentService>());
+        var watcher = new ModelRegistryWatcher(registry, scorer, Options.Create(options), new ListLogger<ModelRegistryWatcher>());
         Assert.True(await watcher.PollOnceAsync());
 
         await registry.PublishAsync(Packages.CopyAs("sentiment-v2", temp.Combine("build")));

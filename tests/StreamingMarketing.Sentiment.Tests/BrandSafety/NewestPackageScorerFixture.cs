@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StreamingMarketing.Training;
 
 namespace StreamingMarketing.Sentiment.Tests.BrandSafety;
@@ -23,7 +24,7 @@ public sealed class NewestPackageScorerFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu }, new ListLogger<SentimentService>());
+        Scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu }), new ListLogger<SentimentService>());
         Scorer.Activate(Packages.NewestShipped);
         Manifest = ModelManifest.Read(Packages.NewestShipped);
         sober = new(() => ScoreAsync(SoberText.Load(Datasets).HeldOut));
