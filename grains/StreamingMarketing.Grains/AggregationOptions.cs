@@ -14,8 +14,8 @@ public sealed class AggregationOptions
     public TimeSpan CampaignStateWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The same for user profiles. Longer, because there are orders of magnitude more users than campaigns: at 1 s,
-    /// writing every active profile each second cost about 4× the pipeline's throughput in the benchmark.
+    /// The same for user profiles. Longer, because there are orders of magnitude more users than campaigns: every
+    /// active profile written each second would cost the pipeline most of its throughput.
     /// </summary>
     public TimeSpan UserStateWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -54,6 +54,4 @@ public sealed class AggregationOptions
 
     /// <summary>Texts a campaign holds waiting for their score; beyond it, new texts are applied as unscored at once.</summary>
     public int MaxPendingTexts { get; set; } = 10_000;
-
-    public int MostNegativeComments { get; set; } = 20;
 }

@@ -22,6 +22,7 @@ public static class ProfileIngestLimits
     /// <summary>Event Hubs partitions are the hub's; 32 partition streams spread over any common partition count.</summary>
     public const int EventHubsStreamPartitions = 32;
 
+    /// <summary>Call before <c>AddStreamingMarketingGateway</c>, whose configuration binding must come after these defaults.</summary>
     public static IServiceCollection AddProfileIngestLimits(this IServiceCollection services, string profile, AzureSettings azure)
     {
         var partitions = profile switch
@@ -38,12 +39,12 @@ public static class ProfileIngestLimits
             _ => 0,
         };
 
-        // Configuration wins where it sets a value; 0 there means "the profile's bound".
-        services.PostConfigure<IngestOptions>(options =>
+        // The profile's bounds are defaults: configuration, bound after them (AddStreamingMarketingGateway), wins where it sets a value.
+        services.Configure<IngestOptions>(options =>
         {
-            options.MaxEventsInFlight = options.MaxEventsInFlight == 0 ? inFlight : options.MaxEventsInFlight;
-            options.MaxStreamItemBytes = options.MaxStreamItemBytes == 0 ? itemBytes : options.MaxStreamItemBytes;
-            options.StreamPartitions = options.StreamPartitions == 0 ? partitions : options.StreamPartitions;
+            options.MaxEventsInFlight = inFlight;
+            options.MaxStreamItemBytes = itemBytes;
+            options.StreamPartitions = partitions;
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
@@ -50,7 +51,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true));
         var options = new SentimentOptions { Device = device };
-        await using var scorer = new SentimentService(options, loggerFactory.CreateLogger<SentimentService>());
+        await using var scorer = new SentimentService(Options.Create(options), loggerFactory.CreateLogger<SentimentService>());
         var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, settings.Version);
         var manifest = scorer.Activate(package);
         var model = LoadedModel.Load(package, scorer.EncoderSha256);

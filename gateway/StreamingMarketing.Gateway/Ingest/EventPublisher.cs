@@ -17,6 +17,9 @@ namespace StreamingMarketing.Gateway.Ingest;
 /// </summary>
 public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, IInFlightEvents inFlight, ILogger<EventPublisher> logger)
 {
+    /// <summary>Campaign batches of one request published at once.</summary>
+    private const int PublishConcurrency = 16;
+
     private readonly IngestOptions options = options.Value;
     private readonly ConcurrentDictionary<string, CoalescingStreamLane> partitionLanes = new(StringComparer.Ordinal);
     private IStreamProvider? provider;
@@ -40,7 +43,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
         var streams = partitioned ? ByPartition(byCampaign) : byCampaign.Select(pair => new StreamBatch(pair.Key, pair.Value, [pair.Key]));
         await Parallel.ForEachAsync(
             streams,
-            new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
             async (stream, ct) =>
             {
                 var published = partitioned

@@ -31,7 +31,4 @@ public sealed class IngestOptions
     /// set it: each of their items costs a queue put and delete, the slowest operations of the storage they run on.
     /// </summary>
     public int StreamPartitions { get; set; }
-
-    /// <summary>Campaign batches of one request published at once.</summary>
-    public int PublishConcurrency { get; set; } = 16;
 }

@@ -68,7 +68,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        insights = new CampaignInsights(state.State, options.MostNegativeComments);
+        insights = new CampaignInsights(state.State, CampaignInsights.MostNegativeComments);
         state.State.NextPartSequence = PartNumbering.FirstSequence(state.State.NextPartSequence, Now);
         insights.Describe(state.State.Metadata);
         writer.Attach(this);

@@ -6,7 +6,7 @@ namespace StreamingMarketing.Benchmarks.Pipeline;
 public sealed class LagRecorder : IDisposable
 {
     private readonly MeterListener listener = new();
-    /// <summary>Lock-free appends: a lock here was contended by every campaign grain and slowed what it measures.</summary>
+    /// <summary>Lock-free appends: every campaign grain records here, so a lock would be contended and slow what it measures.</summary>
     private readonly double[] samples = new double[1 << 22];
     private int count;
 

@@ -59,9 +59,9 @@ internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
 
         AnsiConsole.MarkupLine($"[grey]Embedded silo, {Environment.ProcessorCount} cores, {events:N0} events per phase, text-free traffic; warming up…[/]");
         // Phases cycle one pool of generated events (ids and timestamps are set when sent), so a long phase costs no
-        // generation and no memory beyond the pool. Phases are long because each carries a fixed stream latency (about
-        // 0.4 s measured on the ceiling side) that flatters the slower side of a ratio: at 60,000 events per phase the
-        // ratio read twice what it does when throughput-bound.
+        // generation and no memory beyond the pool. Phases are long because each carries a fixed stream latency that
+        // flatters the slower side of a ratio; a phase must last long enough for throughput, not that latency, to
+        // decide it.
         var pool = traffic.NextBatch(PoolEvents);
         List<List<InteractionEvent>> Requests(int size) =>
             Enumerable.Range(0, events / size).Select(r => pool.GetRange(r * size % PoolEvents, size)).ToList();
