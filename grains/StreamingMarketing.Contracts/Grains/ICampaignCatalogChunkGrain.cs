@@ -8,8 +8,11 @@ public interface ICampaignCatalogChunkGrain : IGrainWithIntegerKey
 {
     public const int Size = 1_000;
 
-    /// <summary>Puts the id at its position, replacing what a failed registration may have left there.</summary>
-    Task PutAsync(int position, string campaignId);
+    /// <summary>
+    /// Puts the ids at consecutive positions from <paramref name="position"/>, replacing what a failed registration
+    /// may have left there, in one write.
+    /// </summary>
+    Task PutAsync(int position, string[] campaignIds);
 
     [AlwaysInterleave]
     Task<string[]> GetAsync(int from, int count);

@@ -13,18 +13,12 @@ public sealed class CampaignCatalogChunkGrain(
 
     private int Offset => (int)this.GetPrimaryKeyLong() * ICampaignCatalogChunkGrain.Size;
 
-    public async Task PutAsync(int position, string campaignId)
+    public async Task PutAsync(int position, string[] campaignIds)
     {
         var index = position - Offset;
         var next = new List<string>(state.State.CampaignIds);
-        if (index < next.Count)
-        {
-            next[index] = campaignId;
-        }
-        else
-        {
-            next.Add(campaignId);
-        }
+        next.RemoveRange(Math.Min(index, next.Count), next.Count - Math.Min(index, next.Count));
+        next.AddRange(campaignIds);
 
         var current = state.State;
         state.State = new CampaignCatalogState { CampaignIds = next };
