@@ -137,13 +137,13 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Trims the outbox without asking for a write of its own: the next write carries the trim, and until then a
+    /// restart only sends confirmed parts again, which their receivers recognise by number and confirm again.
+    /// </summary>
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
-        if (outbox.Confirm(state.State, sequences))
-        {
-            writer.MarkDirty();
-        }
-
+        outbox.Confirm(state.State, sequences);
         return Task.CompletedTask;
     }
 

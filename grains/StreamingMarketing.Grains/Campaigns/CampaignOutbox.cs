@@ -56,11 +56,11 @@ public sealed class CampaignOutbox(UserPartCourier userCourier, InsightsPartCour
         insights.ResendOverdue(source, state.InsightsParts, after);
     }
 
-    /// <summary>True when the saved outbox changed.</summary>
-    public bool Confirm(CampaignState state, long[] sequences)
+    public void Confirm(CampaignState state, long[] sequences)
     {
         var confirmed = new HashSet<long>(sequences);
-        return users.Confirm(state.UserParts, confirmed) | insights.Confirm(state.InsightsParts, confirmed);
+        users.Confirm(state.UserParts, confirmed);
+        insights.Confirm(state.InsightsParts, confirmed);
     }
 
     public Task WaitForRoomAsync() => Task.WhenAll(users.WaitForRoomAsync(), insights.WaitForRoomAsync());

@@ -33,9 +33,8 @@ public sealed class CampaignCatalogGrain(
         while (!known.Contains(campaignId))
         {
             // Waiting, or in the write in flight: either way, not to be written twice.
-            if (!inWrites.Contains(campaignId))
+            if (inWrites.Add(campaignId))
             {
-                inWrites.Add(campaignId);
                 waiting.Add(campaignId);
             }
 

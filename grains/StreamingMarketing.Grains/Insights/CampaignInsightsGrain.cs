@@ -154,13 +154,10 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
     public Task<List<InfluencerView>> GetInfluencersAsync(int top) => Task.FromResult(state.State.Influencers.Top(top));
 
+    /// <summary>Trims the outbox; the next write carries the trim (see CampaignGrain.ConfirmDeliveredAsync).</summary>
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
-        if (users.Confirm(state.State.UserParts, [.. sequences]))
-        {
-            writer.MarkDirty();
-        }
-
+        users.Confirm(state.State.UserParts, [.. sequences]);
         return Task.CompletedTask;
     }
 

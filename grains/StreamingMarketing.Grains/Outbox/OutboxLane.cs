@@ -34,8 +34,8 @@ public sealed class OutboxLane<TPart>(PartCourier<TPart> courier, bool durable) 
         newestPending[part.Destination] = part.Sequence;
     }
 
-    /// <summary>Forgets the confirmed parts; true when the saved outbox changed (it needs a write).</summary>
-    public bool Confirm(PendingParts<TPart> saved, HashSet<long> sequences)
+    /// <summary>Forgets the confirmed parts, in memory; the owner's next write carries it.</summary>
+    public void Confirm(PendingParts<TPart> saved, HashSet<long> sequences)
     {
         foreach (var sequence in sequences)
         {
@@ -47,7 +47,7 @@ public sealed class OutboxLane<TPart>(PartCourier<TPart> courier, bool durable) 
             sentAt.Remove(sequence);
         }
 
-        return saved.Count > 0 && saved.Parts.RemoveAll(part => sequences.Contains(part.Sequence)) > 0;
+        saved.Parts.RemoveAll(part => sequences.Contains(part.Sequence));
     }
 
     /// <summary>Hands the parts numbered since the last release to the courier.</summary>
