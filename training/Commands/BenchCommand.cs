@@ -26,7 +26,7 @@ public static class BenchCommand
         await using var scorer = new SentimentService(options, loggerFactory.CreateLogger<SentimentService>());
         var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, commandLine.Value("version", "sentiment-v3"));
         var manifest = scorer.Activate(package);
-        var model = LoadedModel.Load(package, scorer.EncoderSha256);
+        var model = LoadedModel.Load(package, scorer.Encoder);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
 
         Console.WriteLine($"Model {manifest.Version} on {scorer.ExecutionProvider}, {Environment.ProcessorCount} cores, " +
