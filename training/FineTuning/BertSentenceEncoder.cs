@@ -95,6 +95,23 @@ public sealed class BertSentenceEncoder : nn.Module<Tensor, Tensor, Tensor>
         }
     }
 
+    /// <summary>After <c>train()</c>: puts the frozen embeddings and layers back in eval mode, so only trained layers drop out.</summary>
+    public void FreezeModes()
+    {
+        if (FirstTrainedLayer > 0)
+        {
+            embeddingDropout.eval();
+        }
+
+        for (var i = 0; i < FirstTrainedLayer; i++)
+        {
+            layers[i].eval();
+        }
+    }
+
+    /// <summary>The trained parameters (top layers) by Hugging Face name.</summary>
+    public IEnumerable<(string Name, Parameter Parameter)> TrainedWeights() => NamedWeights().Where(w => w.Parameter.requires_grad);
+
     /// <summary>Every parameter by its Hugging Face BERT name, the names the ONNX graph keeps.</summary>
     public IEnumerable<(string Name, Parameter Parameter)> NamedWeights() =>
     [
