@@ -48,6 +48,12 @@ public sealed record FineTuneOptions
     /// <summary>LibTorch intra-op threads (0: LibTorch's default, one per core).</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Wall-clock budget for training on a shared machine: past it the run validates once more and stops, keeping its
+    /// best weights. Not part of <see cref="Spec"/>: a resumed run may be given more time.
+    /// </summary>
+    public TimeSpan? TimeBudget { get; init; }
+
     public string Spec => string.Create(CultureInfo.InvariantCulture,
         $"fine-tune(layers={Layers},epochs={Epochs},batch={BatchSize},lr={LearningRate:G3},headLr={HeadLearningRate:G3},decay={WeightDecay:G3},warmup={WarmupShare:G3},inDistributionWeight={InDistributionWeight:G3},semEval={SemEvalTweets?.ToString(CultureInfo.InvariantCulture) ?? "all"},sample={Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"},seed={Seed})");
 }

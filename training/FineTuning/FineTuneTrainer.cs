@@ -69,7 +69,8 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
                     bar.Description = $"Fine-tuning, epoch {epoch + 1}/{options.Epochs}, loss {segment.Loss / segment.Batches:F3}, {segment.Sequences / segment.Clock.Elapsed.TotalSeconds:F1} seq/s";
                 }
 
-                if (state.NextBatch % evaluateEvery != 0 && state.NextBatch != batches.Count)
+                var outOfTime = options.TimeBudget is { } budget && started.Elapsed > budget;
+                if (state.NextBatch % evaluateEvery != 0 && state.NextBatch != batches.Count && !outOfTime)
                 {
                     continue;
                 }
@@ -89,7 +90,12 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
                 checkpoint.Save(state, allWeights, encoderOptimizer, headOptimizer, isBest);
                 AnsiConsole.MarkupLine($"epoch {epoch + 1} step {state.Step}: training loss {evaluation.TrainingLoss:F4}, validation macro-recall {validation.MacroRecall:F4}, accuracy {validation.Accuracy:F4}, macro-F1 {validation.MacroF1:F4}" +
                     $"{(isBest ? " [green](best)[/]" : "")}, {evaluation.SequencesPerSecond:F1} seq/s");
-                stoppedEarly = state.EvaluationsWithoutGain >= options.Patience;
+                stoppedEarly = state.EvaluationsWithoutGain >= options.Patience || outOfTime;
+                if (outOfTime)
+                {
+                    AnsiConsole.MarkupLine($"Time budget of {options.TimeBudget:g} spent: training stops with the best weights so far (step {state.BestStep}).");
+                }
+
                 segment = (0, 0, 0, Stopwatch.StartNew());
             }
         }

@@ -1,0 +1,25 @@
+using StreamingMarketing.Training;
+using StreamingMarketing.Training.FineTuning;
+
+namespace StreamingMarketing.Sentiment.Tests.FineTuning;
+
+/// <summary>The fine-tune command as Program runs it, sized for tests: 64 tweets, one trained layer, sentiment head only.</summary>
+public static class TinyFineTune
+{
+    public static string[] Arguments(string dataDir, string version) =>
+    [
+        "--data-dir", dataDir, "--version", version, "--device", "cpu", "--sample", "64", "--semeval", "32", "--validation-sample", "64",
+        "--layers", "1", "--epochs", "2", "--batch", "16", "--evaluations-per-epoch", "1", "--sentiment-only",
+    ];
+
+    public static Task<FineTuneOutcome> RunAsync(params string[] arguments)
+    {
+        var commandLine = new CommandLine(arguments);
+        commandLine.EnsureOnly(FineTuneCommand.OptionNames);
+        var training = TrainingOptions.From(commandLine);
+        var version = commandLine.Value("version")!;
+        return FineTuneRun.RunAsync(new FineTuneRequest(training, FineTuneCommand.Options(commandLine), version,
+            Path.Combine(training.DataDirectory, "packages", version), Path.Combine(training.DataDirectory, "fine-tune", version),
+            commandLine.Flag("publish"), commandLine.Flag("force")));
+    }
+}
