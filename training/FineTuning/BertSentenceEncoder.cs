@@ -44,6 +44,9 @@ public sealed class BertSentenceEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// </summary>
     public int FirstTrainedLayer { get; private set; } = LayerCount;
 
+    /// <summary>Where the weights live (CPU unless moved with <c>to(device)</c>).</summary>
+    public Device Device => wordEmbeddings.weight!.device;
+
     /// <summary><paramref name="inputIds"/>, <paramref name="attentionMask"/>: [batch × tokens] int64. Returns [batch × 384], unit rows.</summary>
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)
     {

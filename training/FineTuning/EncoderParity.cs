@@ -22,8 +22,8 @@ public static class EncoderParity
             var expected = onnxEncoder.Embed(batch);
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            var (ids, mask) = TokenBatch.Pad(batch);
-            var actual = torchEncoder.forward(ids, mask).data<float>().ToArray();
+            var (ids, mask) = TokenBatch.Pad(batch, torchEncoder.Device);
+            var actual = torchEncoder.forward(ids, mask).cpu().data<float>().ToArray();
             for (var i = 0; i < expected.Length; i++)
             {
                 worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));

@@ -23,7 +23,7 @@ public static class EncoderWriteBack
             foreach (var (name, parameter) in encoder.TrainedWeights())
             {
                 var target = baseWeights[name];
-                using var value = target.Transposed ? parameter.detach().t().contiguous() : parameter.detach().contiguous();
+                using var value = target.Transposed ? parameter.detach().cpu().t().contiguous() : parameter.detach().cpu().contiguous();
                 tensors.Add((target.GraphName, target.Dims, value.data<float>().ToArray()));
             }
         }

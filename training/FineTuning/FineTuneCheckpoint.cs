@@ -83,7 +83,7 @@ public sealed class FineTuneCheckpoint(string directory)
     }
 
     private static IEnumerable<(string, long[], float[])> Snapshot(IReadOnlyList<(string Name, Parameter Parameter)> weights) =>
-        weights.Select(w => (w.Name, w.Parameter.shape, w.Parameter.detach().contiguous().data<float>().ToArray()));
+        weights.Select(w => (w.Name, w.Parameter.shape, w.Parameter.detach().cpu().contiguous().data<float>().ToArray()));
 
     private void WriteAside(string file, Action<string> write)
     {

@@ -14,7 +14,7 @@ public static class FineTuneCommand
     public static readonly string[] OptionNames =
     [
         .. TrainingOptions.OptionNames, "output", "version", "publish", "force", "checkpoint", "layers", "epochs", "batch", "lr", "head-lr",
-        "decay", "warmup", "in-distribution-weight", "semeval", "validation-sample", "evaluations-per-epoch", "patience", "seed", "threads", "max-minutes",
+        "decay", "warmup", "in-distribution-weight", "semeval", "validation-sample", "evaluations-per-epoch", "patience", "seed", "threads", "max-minutes", "torch-device",
     ];
 
     public static async Task<int> RunAsync(CommandLine commandLine)
@@ -50,6 +50,7 @@ public static class FineTuneCommand
             Patience = commandLine.Number("patience", defaults.Patience),
             Seed = commandLine.Number("seed", defaults.Seed),
             Threads = commandLine.Number("threads", defaults.Threads),
+            TorchDevice = commandLine.Value("torch-device", defaults.TorchDevice),
             TimeBudget = commandLine.Value("max-minutes") is { } minutes ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : null,
         };
     }

@@ -54,6 +54,9 @@ public sealed record FineTuneOptions
     /// </summary>
     public TimeSpan? TimeBudget { get; init; }
 
+    /// <summary>LibTorch device: "auto" (CUDA when the CUDA build of TorchSharp finds a GPU, else CPU), "cuda" or "cpu".</summary>
+    public string TorchDevice { get; init; } = "auto";
+
     public string Spec => string.Create(CultureInfo.InvariantCulture,
         $"fine-tune(layers={Layers},epochs={Epochs},batch={BatchSize},lr={LearningRate:G3},headLr={HeadLearningRate:G3},decay={WeightDecay:G3},warmup={WarmupShare:G3},inDistributionWeight={InDistributionWeight:G3},semEval={SemEvalTweets?.ToString(CultureInfo.InvariantCulture) ?? "all"},sample={Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"},seed={Seed})");
 }

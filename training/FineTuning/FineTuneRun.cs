@@ -38,6 +38,9 @@ public static class FineTuneRun
         encoder.LoadFrom(baseWeights);
         encoder.TrainTopLayers(options.Layers);
         using var model = new SentimentFineTuneModel(encoder, SentimentService.SentimentLabels.Count);
+        var device = TorchDevices.Resolve(options.TorchDevice);
+        model.to(device);
+        AnsiConsole.MarkupLine($"LibTorch {torch.__version__} trains on {device.type}");
         var trainer = new FineTuneTrainer(options, data, model, new FineTuneCheckpoint(request.CheckpointDirectory));
         FineTuneResult result = null!;
         Progress().Start(context => result = trainer.Run(context));

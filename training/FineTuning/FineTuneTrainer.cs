@@ -123,10 +123,11 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
     /// <summary>Σ wᵢ·CE(xᵢ) / Σ wᵢ, wᵢ = class weight × source weight.</summary>
     private Tensor Loss(IReadOnlyList<FineTuneExample> examples, float[] classWeights)
     {
-        var (ids, mask) = TokenBatch.Pad(examples.Select(e => e.Tokens).ToList());
+        var device = model.Encoder.Device;
+        var (ids, mask) = TokenBatch.Pad(examples.Select(e => e.Tokens).ToList(), device);
         var logits = model.forward(ids, mask);
-        var targets = tensor(examples.Select(e => (long)e.Label).ToArray());
-        var weights = tensor(examples.Select(e => classWeights[e.Label] * e.Weight).ToArray());
+        var targets = tensor(examples.Select(e => (long)e.Label).ToArray(), device: device);
+        var weights = tensor(examples.Select(e => classWeights[e.Label] * e.Weight).ToArray(), device: device);
         var perExample = nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.None);
         return perExample.mul(weights).sum().div(weights.sum());
     }
@@ -166,8 +167,8 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         foreach (var chunk in order.Chunk(EvaluationBatch))
         {
             using var scope = NewDisposeScope();
-            var (ids, mask) = TokenBatch.Pad(chunk.Select(i => sequences[i]).ToList());
-            var probabilities = model.forward(ids, mask).softmax(-1).data<float>().ToArray();
+            var (ids, mask) = TokenBatch.Pad(chunk.Select(i => sequences[i]).ToList(), model.Encoder.Device);
+            var probabilities = model.forward(ids, mask).softmax(-1).cpu().data<float>().ToArray();
             var classes = probabilities.Length / chunk.Length;
             for (var row = 0; row < chunk.Length; row++)
             {

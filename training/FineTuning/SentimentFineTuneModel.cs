@@ -45,8 +45,8 @@ public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
     public DenseLayer ExportHead()
     {
         using var noGrad = no_grad();
-        var weights = head.weight!.mul(InputScale).contiguous().data<float>().ToArray();
-        var bias = head.bias!.contiguous().data<float>().ToArray();
+        var weights = head.weight!.mul(InputScale).cpu().contiguous().data<float>().ToArray();
+        var bias = head.bias!.cpu().contiguous().data<float>().ToArray();
         return new DenseLayer(BertSentenceEncoder.Hidden, (int)head.weight!.shape[0], weights, bias, Relu: false);
     }
 }
