@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;

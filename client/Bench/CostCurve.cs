@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using System.Diagnostics;
 using Spectre.Console;
 using StreamingMarketing.Contracts;

@@ -1,3 +1,4 @@
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Client.Bench;

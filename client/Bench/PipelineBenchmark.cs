@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;

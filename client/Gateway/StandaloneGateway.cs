@@ -1,6 +1,7 @@
 using StreamingMarketing.Gateway;
 using StreamingMarketing.Gateway.Auth;
-using StreamingMarketing.Silo.Hosting;
+using StreamingMarketing.Contracts;
+using StreamingMarketing.Hosting;
 
 namespace StreamingMarketing.Client.Gateway;
 
@@ -30,16 +31,23 @@ public static class StandaloneGateway
         var binding = GatewayBinding.Decide(builder.Configuration, DefaultUrl);
         builder.WebHost.UseUrls(binding.Urls);
 
-        var profile = Profiles.Embedded;
-        builder.UseOrleansClient(client => profile = ClientProfiles.Configure(client, builder.Configuration, builder.Services));
+        var profile = Profiles.RequireKnown(builder.Configuration.GetValue("Client:Profile", Profiles.Embedded)!);
+        var azure = builder.Configuration.GetSection(AzureSettings.SectionName).Get<AzureSettings>() ?? new AzureSettings();
+        var endpoints = new ClusterEndpoints(
+            builder.Configuration.GetValue("Client:ClusterId", "streamingmarketing")!, builder.Configuration.GetValue("Client:ServiceId", "streamingmarketing")!,
+            SiloPort: 0, builder.Configuration.GetValue("Client:GatewayPort", 30000));
+        builder.UseOrleansClient(client => client
+            .UseStreamingMarketingClustering(profile, azure, endpoints)
+            .AddStreamingMarketingStreams(profile, azure, StreamNames.DefaultMemoryQueues));
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
+        builder.Services.AddProfileIngestLimits(profile);
 
         var app = builder.Build();
         binding.Log(app.Logger);
         app.MapStreamingMarketingApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "Standalone gateway started: profile {Profile}, streams {Streams}, HTTP {Urls}",
-            profile, ProfileDescriptions.Streams(profile), string.Join(", ", app.Urls)));
+            profile, Profiles.DescribeStreams(profile), string.Join(", ", app.Urls)));
         return app;
     }
 }

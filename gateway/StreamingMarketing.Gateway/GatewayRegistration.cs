@@ -34,7 +34,7 @@ public static class GatewayRegistration
         services.AddSingleton(sp => new EventValidator(sp.GetRequiredService<IOptions<EventValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventBodyReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<EventPublisher>();
-        services.TryAddSingleton<InProcessDelivery>();
+        services.TryAddSingleton<IInFlightEvents, UncountedInFlightEvents>();
         services.AddSingleton<IngestGate>();
         services.AddSingleton<RejectionLog>();
         services.AddHostedService<IngestDrainService>();

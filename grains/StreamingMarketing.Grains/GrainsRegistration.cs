@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

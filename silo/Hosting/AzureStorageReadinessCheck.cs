@@ -1,3 +1,4 @@
+using StreamingMarketing.Hosting;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Gateway.Hosting;
 

@@ -3,8 +3,10 @@ using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Telemetry;
 using StreamingMarketing.Gateway.Hosting;
+using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Grains;
-using StreamingMarketing.Grains.Feedback;
+using StreamingMarketing.Scoring.Feedback;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
@@ -28,34 +30,10 @@ public static class SiloHost
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ServiceId;
-            });
+            silo.UseStreamingMarketingClustering(settings.Profile, azure, settings.Endpoints);
+            silo.AddStreamingMarketingStreams(settings.Profile, azure, settings.MemoryStreams);
             silo.AddStreamingMarketingGrains(builder.Configuration);
-            switch (settings.Profile)
-            {
-                case Profiles.Embedded:
-                    EmbeddedProfile.Configure(silo, settings);
-                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: true);
-                    silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
-                    silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
-                    break;
-                case Profiles.LocalCluster:
-                    LocalClusterProfile.Configure(silo, settings, azure, builder.Configuration);
-                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: false);
-                    silo.Services.AddHealthChecks().AddCheck<AzureStorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
-                    break;
-                case Profiles.Azure:
-                    AzureProfile.Configure(silo, settings, azure, builder.Configuration);
-                    silo.AddDashboardIfEnabled(builder.Configuration, defaultOn: false);
-                    silo.Services.AddHealthChecks().AddCheck<AzureStorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Unknown profile '{settings.Profile}': expected {Profiles.Embedded}, {Profiles.LocalCluster} or {Profiles.Azure}.");
-            }
+            ProfileStorage.Configure(silo, settings, azure, builder.Configuration);
 
             // Every profile: flush unsaved grain state on a clean stop (after the stream drain, registered above);
             // feedback is kept under the data dir of the silo whose feedback grain receives it.
@@ -66,8 +44,9 @@ public static class SiloHost
             SiloRoleSetup.Configure(silo, settings, builder.Configuration);
         });
 
+        builder.Services.AddSingleton<IInFlightEvents, SiloInFlightEvents>();
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        ProfileIngestLimits.Apply(builder.Services, settings.Profile, besideTheSilo: true);
+        builder.Services.AddProfileIngestLimits(settings.Profile);
 
         var app = builder.Build();
         binding.Log(app.Logger);
@@ -84,7 +63,7 @@ public static class SiloHost
             "Silo started: profile {Profile}, data dir {DataDir}, HTTP {Urls}, silo port {SiloPort}, gateway port {GatewayPort}, roles {Roles}, " +
             "streams {StreamProvider}, grain state {GrainStorage}, sentiment {ExecutionProvider} model {ModelVersion}",
             settings.Profile, settings.FullDataDir, string.Join(", ", app.Urls), settings.SiloPort, settings.GatewayPort, settings.Roles,
-            ProfileDescriptions.Streams(settings.Profile), ProfileDescriptions.GrainState(settings.Profile),
+            Profiles.DescribeStreams(settings.Profile), Profiles.DescribeGrainState(settings.Profile),
             sentiment?.ExecutionProvider ?? "off (no scoring role)", sentiment?.CurrentModel?.Version ?? "none yet");
     }
 }

@@ -1,3 +1,5 @@
+using StreamingMarketing.Hosting;
+
 namespace StreamingMarketing.Silo.Hosting;
 
 /// <summary>Host settings from configuration section <c>Silo</c> (and the command-line flags mapped onto it).</summary>
@@ -31,19 +33,18 @@ public sealed class SiloSettings
     /// How long the embedded memory streams keep an event in their cache. A subscriber that falls further behind than
     /// this loses events, so it stays far above the delivery lag (under a second at full load, see Ingest:MaxEventsInFlight).
     /// </summary>
-    public TimeSpan StreamCacheRetention { get; set; } = DefaultStreamCacheRetention;
-
-    public static readonly TimeSpan DefaultStreamCacheRetention = TimeSpan.FromSeconds(30);
+    public TimeSpan StreamCacheRetention { get; set; } = MemoryStreamSettings.DefaultCacheRetention;
 
     public string ClusterId { get; set; } = "streamingmarketing";
     public string ServiceId { get; set; } = "streamingmarketing";
 
     public string FullDataDir => Path.GetFullPath(DataDir);
-}
 
-public static class Profiles
-{
-    public const string Embedded = "embedded";
-    public const string LocalCluster = "local-cluster";
-    public const string Azure = "azure";
+    public ClusterEndpoints Endpoints => new(ClusterId, ServiceId, SiloPort, GatewayPort);
+
+    public MemoryStreamSettings MemoryStreams => StreamCacheRetention > TimeSpan.Zero
+        ? new MemoryStreamSettings(StreamQueues, StreamCacheRetention)
+        : throw new InvalidOperationException(
+            $"Silo:StreamCacheRetention must be a positive time span (for example 00:00:30), not {StreamCacheRetention}: " +
+            "the memory streams would forget events before their subscribers read them.");
 }

@@ -12,7 +12,7 @@ namespace StreamingMarketing.Gateway.Ingest;
 /// memory-stream queue throws <see cref="InvalidOperationException"/>: that is back-pressure, answered by retrying
 /// with exponential backoff for a bounded time; what still cannot be published is reported, never dropped.
 /// </summary>
-public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, InProcessDelivery delivery, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, IInFlightEvents inFlight, ILogger<EventPublisher> logger)
 {
     private readonly IngestOptions options = options.Value;
     private IStreamProvider? provider;
@@ -27,7 +27,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
         {
             var events = byCampaign.Values.Sum(batch => batch.Count);
             IngestMetrics.PublishFailures.Add(events);
-            logger.LogWarning("Could not publish {Count} events: {Pending} events are still being applied", events, delivery.Pending);
+            logger.LogWarning("Could not publish {Count} events: {Pending} events are still being applied", events, inFlight.Pending);
             failed.UnionWith(byCampaign.Keys);
             return failed;
         }
@@ -59,14 +59,14 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     /// <summary>Waits while more than <see cref="IngestOptions.MaxEventsInFlight"/> events are in flight; false if that outlasts the back-off.</summary>
     private async Task<bool> WaitForRoomAsync(CancellationToken cancellationToken)
     {
-        if (options.MaxEventsInFlight <= 0 || delivery.Pending <= options.MaxEventsInFlight)
+        if (options.MaxEventsInFlight <= 0 || inFlight.Pending <= options.MaxEventsInFlight)
         {
             return true;
         }
 
         IngestMetrics.PublishRetries.Add(1);
         var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
-        while (delivery.Pending > options.MaxEventsInFlight)
+        while (inFlight.Pending > options.MaxEventsInFlight)
         {
             if (DateTime.UtcNow >= deadline)
             {
@@ -82,7 +82,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     private async Task<bool> TryPublishAsync(string streamNamespace, string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
     {
         var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(streamNamespace, campaignId));
-        batch = batch with { Publisher = delivery.Id };
+        batch = batch with { Publisher = inFlight.PublisherId };
         var delay = TimeSpan.FromMilliseconds(10);
         var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
         while (true)
@@ -90,7 +90,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             try
             {
                 await stream.OnNextAsync(batch);
-                delivery.Published(batch.Events.Length);
+                inFlight.Published(batch.Events.Length);
                 IngestMetrics.StreamItemsPublished.Add(1);
                 return true;
             }

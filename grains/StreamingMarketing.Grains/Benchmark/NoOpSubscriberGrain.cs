@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;

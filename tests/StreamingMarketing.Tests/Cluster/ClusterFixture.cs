@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Grains;
 using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Tests.Cluster;
@@ -34,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddStreamingMarketingGrains(configuration);
             silo.Services.AddSingleton<IDeadLetterSink>(DeadLetters);
             silo.AddMemoryGrainStorage(StorageNames.GrainState);
-            EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+            silo.AddStreamingMarketingMemoryStreams(MemoryStreamSettings.Default with { Queues = 16 });
             silo.AddIncomingGrainCallFilter<LostResponseToFlakyUsers>();
         });
         // The client maps streams to queues itself: it must agree with the silos on the queue count.

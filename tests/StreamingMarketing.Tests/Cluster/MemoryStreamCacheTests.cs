@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StreamingMarketing.Contracts;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Tests.Cluster;

@@ -7,6 +7,7 @@ using StreamingMarketing.Grains;
 using StreamingMarketing.Grains.Placement;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Sentiment;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 using StreamingMarketing.Tests.Infrastructure;
 
@@ -64,7 +65,7 @@ public sealed class ScoringClusterFixture : IAsyncLifetime
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = scoring ? SiloRoles.Scoring : "ingest" });
         silo.AddStreamingMarketingGrains(configuration);
         silo.AddMemoryGrainStorage(StorageNames.GrainState);
-        EmbeddedProfile.AddMemoryStreams(silo, queues: 16);
+        silo.AddStreamingMarketingMemoryStreams(MemoryStreamSettings.Default with { Queues = 16 });
     }
 
     public static void ConfigureClient(InProcessTestClusterBuilder builder) =>

@@ -25,7 +25,7 @@ public sealed class ScoringPlacementTests(ScoringClusterFixture fixture) : IClas
         Assert.All(servedBy, model => Assert.Equal(scoringSilo.ToString(), model!.ServedBy));
         var nonScoring = fixture.Cluster.Silos.Single(s => s.Name != fixture.ScoringSiloName);
         var statistics = (await fixture.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics())
-            .Where(stat => stat.GrainType.Contains(nameof(Grains.Scoring.SentimentScorerGrain), StringComparison.Ordinal) && stat.ActivationCount > 0)
+            .Where(stat => stat.GrainType.Contains(nameof(Scoring.SentimentScorerGrain), StringComparison.Ordinal) && stat.ActivationCount > 0)
             .ToList();
         Assert.NotEmpty(statistics);
         Assert.All(statistics, stat => Assert.Equal(scoringSilo, stat.SiloAddress));

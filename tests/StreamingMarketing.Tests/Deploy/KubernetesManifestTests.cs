@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Orleans.Hosting.Kubernetes;
 using StreamingMarketing.Gateway.Auth;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 using YamlDotNet.RepresentationModel;
 using static StreamingMarketing.Tests.Deploy.RenderedOverlay;
@@ -293,7 +294,7 @@ public sealed class KubernetesManifestTests
         Assert.Equal(["train", "--publish"], container.Args.Take(2));
         Assert.StartsWith("streamingmarketing/training:", container.Image, StringComparison.Ordinal);
         Assert.Equal("AzureBlob", Env(container, "Sentiment__Registry__Kind")?.Value);
-        // The silos' registry is the storage account of Azure__StorageConnectionString (LocalClusterProfile.UseBlobModelRegistry).
+        // The silos' registry is the storage account of Azure__StorageConnectionString (ProfileStorage.Configure).
         Assert.Equal("Azure__StorageConnectionString", Env(container, "Sentiment__Registry__ConnectionString")?.ValueFrom?.SecretKeyRef?.Key);
         Assert.Superset(CpuAndMemory, Limits(container).Keys.ToHashSet());
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using StreamingMarketing.Contracts;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 using StreamingMarketing.Tests.Deploy;
 

@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Campaigns;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Silo.Hosting;
 
 namespace StreamingMarketing.Tests.Infrastructure;

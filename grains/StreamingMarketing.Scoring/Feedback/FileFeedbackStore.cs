@@ -1,6 +1,6 @@
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Feedback;
+namespace StreamingMarketing.Scoring.Feedback;
 
 /// <summary>
 /// The embedded store: the sentiment library's <see cref="FeedbackLog"/> under &lt;dataDir&gt;/feedback, the

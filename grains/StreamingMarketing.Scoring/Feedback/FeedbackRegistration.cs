@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Feedback;
+namespace StreamingMarketing.Scoring.Feedback;
 
 public static class FeedbackRegistration
 {

@@ -1,6 +1,6 @@
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Feedback;
+namespace StreamingMarketing.Scoring.Feedback;
 
 /// <summary>Where feedback lives durably. Embedded: JSON lines under the data dir (<see cref="FileFeedbackStore"/>).</summary>
 public interface IFeedbackStore

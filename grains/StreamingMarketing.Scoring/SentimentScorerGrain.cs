@@ -5,7 +5,7 @@ using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Placement;
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Scoring;
+namespace StreamingMarketing.Scoring;
 
 /// <summary>
 /// The scorer as a grain: a stateless worker (activations scale out per silo under load) placed only on silos that

@@ -1,4 +1,4 @@
-namespace StreamingMarketing.Silo.Hosting;
+namespace StreamingMarketing.Hosting;
 
 /// <summary>
 /// Azure resources of the <c>local-cluster</c> and <c>azure</c> profiles (configuration section <c>Azure</c>;

@@ -4,7 +4,7 @@ using StreamingMarketing.Contracts.Feedback;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Feedback;
+namespace StreamingMarketing.Scoring.Feedback;
 
 /// <summary>
 /// Validates and stores feedback. Not reentrant: one activation appends one entry at a time, so the store has a

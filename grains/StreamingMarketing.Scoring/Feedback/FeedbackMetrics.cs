@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using StreamingMarketing.Sentiment;
 
-namespace StreamingMarketing.Grains.Feedback;
+namespace StreamingMarketing.Scoring.Feedback;
 
 /// <summary>streamingmarketing.feedback.received on the "StreamingMarketing" meter, tagged by label only.</summary>
 public static class FeedbackMetrics
