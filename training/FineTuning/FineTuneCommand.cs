@@ -14,7 +14,7 @@ public static class FineTuneCommand
     public static readonly string[] OptionNames =
     [
         .. TrainingOptions.OptionNames, "output", "version", "publish", "force", "checkpoint", "layers", "epochs", "batch", "lr", "head-lr",
-        "decay", "warmup", "in-distribution-weight", "semeval", "validation-sample", "evaluations-per-epoch", "patience", "seed", "threads", "max-minutes", "torch-device",
+        "decay", "warmup", "in-distribution-weight", "semeval", "validation-sample", "evaluations-per-epoch", "patience", "seed", "threads", "max-minutes", "torch-device", "sentiment-head",
     ];
 
     public static async Task<int> RunAsync(CommandLine commandLine)
@@ -51,9 +51,13 @@ public static class FineTuneCommand
             Seed = commandLine.Number("seed", defaults.Seed),
             Threads = commandLine.Number("threads", defaults.Threads),
             TorchDevice = commandLine.Value("torch-device", defaults.TorchDevice),
+            SentimentHead = SentimentHead(commandLine.Value("sentiment-head", defaults.SentimentHead)),
             TimeBudget = commandLine.Value("max-minutes") is { } minutes ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : null,
         };
     }
+
+    private static string SentimentHead(string value) =>
+        value is "best" or "joint" ? value : throw new ArgumentException($"--sentiment-head must be best or joint, not '{value}'.");
 
     private static double Real(CommandLine commandLine, string name, double fallback) =>
         commandLine.Value(name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;

@@ -57,6 +57,13 @@ public sealed record FineTuneOptions
     /// <summary>LibTorch device: "auto" (CUDA when the CUDA build of TorchSharp finds a GPU, else CPU), "cuda" or "cpu".</summary>
     public string TorchDevice { get; init; } = "auto";
 
+    /// <summary>
+    /// "best": the sentiment head is the best on the validation tweets of the jointly trained linear head and the
+    /// frozen-encoder recipes re-fitted on the fine-tuned embeddings (<see cref="SentimentHeadChoice"/>); "joint": the
+    /// linear head trained with the encoder. Chosen after training, so not part of <see cref="Spec"/>.
+    /// </summary>
+    public string SentimentHead { get; init; } = "best";
+
     public string Spec => string.Create(CultureInfo.InvariantCulture,
         $"fine-tune(layers={Layers},epochs={Epochs},batch={BatchSize},lr={LearningRate:G3},headLr={HeadLearningRate:G3},decay={WeightDecay:G3},warmup={WarmupShare:G3},inDistributionWeight={InDistributionWeight:G3},semEval={SemEvalTweets?.ToString(CultureInfo.InvariantCulture) ?? "all"},sample={Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"},seed={Seed})");
 }

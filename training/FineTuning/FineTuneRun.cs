@@ -52,8 +52,9 @@ public static class FineTuneRun
         AnsiConsole.MarkupLine($"Encoder written back: {written.Tensors} initializers ({new FileInfo(written.DeltaPath).Length / 1048576.0:F1} MiB delta), ONNX Runtime vs TorchSharp max |Δ| {written.MaxDifference:E2}");
 
         using var fineTuned = baseEncoder.WithGraph(written.Graph, written.Sha256);
-        var (sentimentHead, validation) = WriteSentimentHead(model, fineTuned, data, request.Output);
-        AnsiConsole.Write(ClassificationReport.Render(validation, SentimentService.SentimentLabels, "sentiment, fine-tuned, served path (ONNX Runtime), validation tweets"));
+        var sentiment = SentimentHeadChoice.Choose(model, fineTuned, data, request.Output, jointOnly: options.SentimentHead == "joint");
+        var validation = sentiment.Validation;
+        AnsiConsole.Write(ClassificationReport.Render(validation, SentimentService.SentimentLabels, $"sentiment, fine-tuned encoder + {Markup.Escape(sentiment.Spec)}, served path (ONNX Runtime), validation tweets"));
 
         var extraHeads = new List<(TrainedTask, TaskHead)>();
         if (request.Training.ExtraHeads)
@@ -64,7 +65,7 @@ public static class FineTuneRun
             }
         }
 
-        var manifest = FineTunedPackage.Write(request.Version, request.Output, written, baseEncoder.Files.Sha256, sentimentHead, validation, data, options, result, extraHeads);
+        var manifest = FineTunedPackage.Write(request.Version, request.Output, written, baseEncoder.Files.Sha256, sentiment, data, options, result, extraHeads);
         AnsiConsole.MarkupLine($"Package [bold]{request.Version}[/] written to {Markup.Escape(request.Output)}");
         if (!request.Publish)
         {
@@ -91,22 +92,6 @@ public static class FineTuneRun
         await registry.PromoteAsync(request.Version, cancellationToken);
         AnsiConsole.MarkupLine($"[green]Published and promoted {request.Version}[/] (was {serving?.Version ?? "none"}): {Markup.Escape(decision.Reason)}");
         return new FineTuneOutcome(manifest, result, decision, true);
-    }
-
-    /// <summary>
-    /// The fine-tuned head as a one-layer head graph, verified on the served path's own embeddings (ONNX Runtime,
-    /// fine-tuned graph), and its validation metrics measured there, the way the silo will compute them.
-    /// </summary>
-    private static (HeadReference Head, ValidationMetrics Validation) WriteSentimentHead(SentimentFineTuneModel model, SentenceEncoder fineTuned, FineTuneData data, string output)
-    {
-        var head = new HeadModel([new DenseNetwork([model.ExportHead()])], UsesLexicon: false);
-        var embeddings = CorpusEmbedder.EmbedUncached(fineTuned, data.Validation.Select(e => e.Text).ToList());
-        var reference = HeadExport.Write(head, Path.Combine(output, "sentiment.onnx"), embeddings, "sentiment");
-        var predicted = head.Predict(embeddings).Select(p => Array.IndexOf(p, p.Max())).ToArray();
-        var validation = ClassificationReport.Compute(
-            $"TweetEval sentiment_val ({data.Validation.Count} tweets), held out of fine-tuning and used only to stop it early; served path (ONNX Runtime)",
-            SentimentService.SentimentLabels, data.Validation.Select(e => e.Label).ToArray(), predicted);
-        return (reference, validation);
     }
 
     private static Progress Progress() => AnsiConsole.Progress()

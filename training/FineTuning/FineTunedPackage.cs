@@ -15,7 +15,7 @@ public static class FineTunedPackage
 
     public const string DeltaFile = "encoder-delta.pb";
 
-    public static ModelManifest Write(string version, string output, WrittenEncoder encoder, string baseSha256, HeadReference sentimentHead, ValidationMetrics sentimentValidation,
+    public static ModelManifest Write(string version, string output, WrittenEncoder encoder, string baseSha256, ChosenSentimentHead sentiment,
         FineTuneData data, FineTuneOptions options, FineTuneResult result, IReadOnlyList<(TrainedTask Task, TaskHead Head)> extraHeads)
     {
         var labels = SentimentService.SentimentLabels;
@@ -27,13 +27,14 @@ public static class FineTunedPackage
             Labels = labels,
             Encoder = new EncoderReference(EncoderFiles.EncoderId, encoder.Sha256, "mean", Normalized: true, TextTokenizer.MaxTokens,
                 new EncoderDeltaReference(Path.GetFileName(encoder.DeltaPath), EncoderFiles.HashFile(encoder.DeltaPath), baseSha256, encoder.Tensors)),
-            Head = sentimentHead,
-            Validation = sentimentValidation,
+            Head = sentiment.Head,
+            Validation = sentiment.Validation,
             Data = new DataDescription("Sentiment tweets the encoder and head were fine-tuned on (see data/README.md for attribution); validation tweets held out",
                 [.. data.Sources, $"validation: data/{FineTuneData.ValidationFile} ({data.Validation.Count})"], data.Training.Count, counts),
             Training = new Dictionary<string, string>
             {
                 [FineTuneKey] = options.Spec,
+                ["sentimentHead"] = sentiment.Spec,
                 ["trainedLayers"] = $"top {options.Layers} of {BertSentenceEncoder.LayerCount} encoder layers + a linear sentiment head; embeddings and lower layers frozen",
                 ["trainingSeconds"] = result.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
                 ["steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),

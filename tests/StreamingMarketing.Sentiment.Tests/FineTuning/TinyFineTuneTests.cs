@@ -45,8 +45,8 @@ public sealed class TinyFineTuneTests(TrainingSilo silo) : IClassFixture<Trainin
         var serving = await silo.EventuallyServesAsync(_ => true, SwapWithin);
         var version = $"worse-{Guid.NewGuid():N}"[..16];
 
-        // Learning rates of zero: the encoder stays the base one and the sentiment head stays at its random start.
-        var outcome = await TinyFineTune.RunAsync([.. TinyFineTune.Arguments(silo.DataDir, version), "--epochs", "1", "--lr", "0", "--head-lr", "0", "--publish"]);
+        // Learning rates of zero and the jointly trained head: the encoder stays the base one and the head at its random start.
+        var outcome = await TinyFineTune.RunAsync([.. TinyFineTune.Arguments(silo.DataDir, version), "--epochs", "1", "--lr", "0", "--head-lr", "0", "--sentiment-head", "joint", "--publish"]);
 
         var gate = Assert.IsType<StreamingMarketing.Training.GateDecision>(outcome.Gate);
         Assert.False(gate.Publish, gate.Reason);
