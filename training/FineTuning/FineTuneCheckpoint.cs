@@ -5,9 +5,12 @@ using static TorchSharp.torch;
 
 namespace StreamingMarketing.Training.FineTuning;
 
-/// <summary>Where a run stands: the next batch to train, the best validation score so far, and every evaluation.</summary>
+/// <summary>
+/// Where a run stands: the next batch to train, the best validation score so far, every evaluation, and the training
+/// time spent over all sessions of the run (a resumed run adds to it).
+/// </summary>
 public sealed record FineTuneProgress(string Spec, int Epoch, int NextBatch, int Step, double BestMacroRecall, int BestStep, int EvaluationsWithoutGain,
-    IReadOnlyList<FineTuneEvaluation> History);
+    IReadOnlyList<FineTuneEvaluation> History, double TrainingSeconds = 0);
 
 /// <summary>One validation pass: after which step, the training loss since the previous pass, and the validation metrics.</summary>
 public sealed record FineTuneEvaluation(int Epoch, int Step, double TrainingLoss, double SequencesPerSecond, ValidationMetrics Validation);

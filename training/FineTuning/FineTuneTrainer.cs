@@ -48,6 +48,7 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         var bar = progress?.AddTask("Fine-tuning", maxValue: schedule.TotalSteps);
         bar?.Value(state.Step);
         var history = state.History.ToList();
+        var earlierSeconds = state.TrainingSeconds;
         var stoppedEarly = state.EvaluationsWithoutGain >= options.Patience;
         var segment = (Loss: 0.0, Batches: 0, Sequences: 0, Clock: Stopwatch.StartNew());
         for (var epoch = state.Epoch; epoch < options.Epochs && !stoppedEarly; epoch++)
@@ -87,6 +88,7 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
                     state = state with { Epoch = epoch + 1, NextBatch = 0 };
                 }
 
+                state = state with { TrainingSeconds = earlierSeconds + started.Elapsed.TotalSeconds };
                 checkpoint.Save(state, allWeights, encoderOptimizer, headOptimizer, isBest);
                 AnsiConsole.MarkupLine($"epoch {epoch + 1} step {state.Step}: training loss {evaluation.TrainingLoss:F4}, validation macro-recall {validation.MacroRecall:F4}, accuracy {validation.Accuracy:F4}, macro-F1 {validation.MacroF1:F4}" +
                     $"{(isBest ? " [green](best)[/]" : "")}, {evaluation.SequencesPerSecond:F1} seq/s");
@@ -103,7 +105,8 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         checkpoint.RestoreBest(allWeights);
         var best = history.Where(h => h.Step == state.BestStep).Select(h => h.Validation).LastOrDefault()
             ?? Evaluate(data.Validation, labels, "TweetEval sentiment_val (no training step)");
-        return new FineTuneResult(best, history, lossBefore, MeanLoss(lossProbe, classWeights), started.Elapsed, state.Step, stoppedEarly);
+        return new FineTuneResult(best, history, lossBefore, MeanLoss(lossProbe, classWeights),
+            TimeSpan.FromSeconds(Math.Max(state.TrainingSeconds, earlierSeconds + started.Elapsed.TotalSeconds)), state.Step, stoppedEarly);
     }
 
     private double TrainStep(IReadOnlyList<FineTuneExample> examples, float[] classWeights, OptimizerHelper encoderOptimizer, OptimizerHelper headOptimizer)
