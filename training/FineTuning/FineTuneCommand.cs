@@ -19,15 +19,20 @@ public static class FineTuneCommand
 
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
+        var outcome = await FineTuneRun.RunAsync(Request(commandLine));
+        return outcome.Gate is { Publish: false } ? 1 : 0;
+    }
+
+    /// <summary>The run the options describe; the package and checkpoint default to per-version folders of the data dir.</summary>
+    public static FineTuneRequest Request(CommandLine commandLine)
+    {
         commandLine.EnsureOnly(OptionNames);
         var training = TrainingOptions.From(commandLine);
         var version = commandLine.Value("version", $"sentiment-ft-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         ModelVersion.EnsureValid(version);
         var output = Path.GetFullPath(commandLine.Value("output", Path.Combine(training.DataDirectory, "packages", version)));
         var checkpoint = Path.GetFullPath(commandLine.Value("checkpoint", Path.Combine(training.DataDirectory, "fine-tune", version)));
-        var outcome = await FineTuneRun.RunAsync(new FineTuneRequest(training, Options(commandLine), version, output, checkpoint,
-            commandLine.Flag("publish"), commandLine.Flag("force")));
-        return outcome.Gate is { Publish: false } ? 1 : 0;
+        return new FineTuneRequest(training, Options(commandLine), version, output, checkpoint, commandLine.Flag("publish"), commandLine.Flag("force"));
     }
 
     public static FineTuneOptions Options(CommandLine commandLine)

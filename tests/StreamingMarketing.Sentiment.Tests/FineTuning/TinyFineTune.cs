@@ -12,14 +12,6 @@ public static class TinyFineTune
         "--layers", "1", "--epochs", "2", "--batch", "16", "--evaluations-per-epoch", "1", "--sentiment-only",
     ];
 
-    public static Task<FineTuneOutcome> RunAsync(params string[] arguments)
-    {
-        var commandLine = new CommandLine(arguments);
-        commandLine.EnsureOnly(FineTuneCommand.OptionNames);
-        var training = TrainingOptions.From(commandLine);
-        var version = commandLine.Value("version")!;
-        return FineTuneRun.RunAsync(new FineTuneRequest(training, FineTuneCommand.Options(commandLine), version,
-            Path.Combine(training.DataDirectory, "packages", version), Path.Combine(training.DataDirectory, "fine-tune", version),
-            commandLine.Flag("publish"), commandLine.Flag("force")));
-    }
+    /// <summary>What the fine-tune command runs, returning the outcome (the command itself only returns an exit code).</summary>
+    public static Task<FineTuneOutcome> RunAsync(params string[] arguments) => FineTuneRun.RunAsync(FineTuneCommand.Request(new CommandLine(arguments)));
 }
