@@ -1,3 +1,4 @@
+using Spectre.Console;
 using StreamingMarketing.Client;
 
-return await CommandLine.RunAsync(args);
+return await ClientApp.RunAsync(args, AnsiConsole.Console);

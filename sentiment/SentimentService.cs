@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment;
 
@@ -22,40 +23,41 @@ public sealed class SentimentService : IAsyncDisposable
     public const string OffensiveTask = "offensive";
     public const string HateTask = "hate";
 
-    private readonly ILogger<SentimentService> _logger;
-    private readonly SentenceEncoder _encoder;
-    private readonly ModelHolder _models = new();
-    private readonly SentimentMetrics _metrics;
-    private readonly BrandSafetyOptions _brandSafety;
-    private readonly MicroBatcher<string, SentimentPrediction> _batcher;
+    private readonly ILogger<SentimentService> logger;
+    private readonly SentenceEncoder encoder;
+    private readonly ModelHolder models = new();
+    private readonly SentimentMetrics metrics;
+    private readonly BrandSafetyOptions brandSafety;
+    private readonly MicroBatcher<string, SentimentPrediction> batcher;
 
-    public SentimentService(SentimentOptions options, ILogger<SentimentService> logger)
+    public SentimentService(IOptions<SentimentOptions> options, ILogger<SentimentService> logger)
     {
-        options.Validate();
-        _logger = logger;
-        _brandSafety = options.BrandSafety;
-        _encoder = new SentenceEncoder(new EncoderFiles(options.EncoderDirectory ?? EncoderFiles.DefaultDirectory),
-            options.Device, options.IntraOpThreads, logger);
-        _metrics = new SentimentMetrics(() => _batcher?.QueueDepth ?? 0, () => _models.Current?.Manifest.Version);
-        _batcher = new MicroBatcher<string, SentimentPrediction>(
-            new MicroBatcherOptions(options.MaxBatchSize, TimeSpan.FromMilliseconds(options.MaxBatchDelayMs), options.MaxQueueLength),
-            ScoreBatch, _metrics);
+        var settings = options.Value;
+        settings.Validate();
+        this.logger = logger;
+        brandSafety = settings.BrandSafety;
+        encoder = new SentenceEncoder(new EncoderFiles(settings.EncoderDirectory ?? EncoderFiles.DefaultDirectory),
+            settings.Device, settings.IntraOpThreads, logger);
+        metrics = new SentimentMetrics(() => batcher?.QueueDepth ?? 0, () => models.Current?.Manifest.Version);
+        batcher = new MicroBatcher<string, SentimentPrediction>(
+            new MicroBatcherOptions(settings.MaxBatchSize, TimeSpan.FromMilliseconds(settings.MaxBatchDelayMs), settings.MaxQueueLength),
+            ScoreBatch, metrics);
     }
 
     /// <summary>"CUDAExecutionProvider" or "CPUExecutionProvider".</summary>
-    public string ExecutionProvider => _encoder.ExecutionProvider;
+    public string ExecutionProvider => encoder.ExecutionProvider;
 
     /// <summary>The base encoder's hash: frozen-encoder packages must name it, fine-tuned ones apply their delta to it.</summary>
-    public string EncoderSha256 => _encoder.Files.Sha256;
+    public string EncoderSha256 => encoder.Files.Sha256;
 
     /// <summary>The base encoder, for tools (training, benchmarks) that embed outside the batcher; a fine-tuned package brings its own (<see cref="LoadedModel.Encoder"/>).</summary>
-    public SentenceEncoder Encoder => _encoder;
+    public SentenceEncoder Encoder => encoder;
 
-    public bool IsReady => _models.Current is not null;
+    public bool IsReady => models.Current is not null;
 
-    public ModelInfo? CurrentModel => _models.Current?.Info;
+    public ModelInfo? CurrentModel => models.Current?.Info;
 
-    public int QueueDepth => _batcher.QueueDepth;
+    public int QueueDepth => batcher.QueueDepth;
 
     /// <summary>
     /// Scores <paramref name="texts"/> (results in the same order). Throws <see cref="ScorerOverloadedException"/>
@@ -75,7 +77,7 @@ public sealed class SentimentService : IAsyncDisposable
             throw new ScorerNotReadyException("No sentiment model is loaded yet.");
         }
 
-        return await _batcher.ProcessAsync(texts, cancellationToken).ConfigureAwait(false);
+        return await batcher.ProcessAsync(texts, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -85,7 +87,7 @@ public sealed class SentimentService : IAsyncDisposable
     /// </summary>
     public ModelInfo Activate(string packageDirectory)
     {
-        var model = LoadedModel.Load(packageDirectory, _encoder);
+        var model = LoadedModel.Load(packageDirectory, encoder);
         if (!model.Manifest.Labels.Order(StringComparer.Ordinal).SequenceEqual(SentimentLabels))
         {
             model.Release();
@@ -105,27 +107,27 @@ public sealed class SentimentService : IAsyncDisposable
         }
 
         var previous = CurrentModel?.Version;
-        _models.Swap(model);
-        _logger.LogInformation("Sentiment model {Version} now serving (was {PreviousVersion}) on {Encoder} encoder {EncoderSha256}; validation macro-recall {MacroRecall:F4}",
+        models.Swap(model);
+        logger.LogInformation("Sentiment model {Version} now serving (was {PreviousVersion}) on {Encoder} encoder {EncoderSha256}; validation macro-recall {MacroRecall:F4}",
             model.Manifest.Version, previous ?? "none", model.Manifest.Encoder.Delta is null ? "the base" : "a fine-tuned", model.Manifest.Encoder.Sha256, model.Manifest.Validation.MacroRecall);
         return model.Info;
     }
 
     private SentimentPrediction[] ScoreBatch(IReadOnlyList<string> texts)
     {
-        var model = _models.Acquire() ?? throw new ScorerNotReadyException("No sentiment model is loaded yet.");
+        var model = models.Acquire() ?? throw new ScorerNotReadyException("No sentiment model is loaded yet.");
         try
         {
             // Length-sorted so rows sit in order of their padding; the batch is padded to its longest text only.
             var tokens = new long[texts.Count][];
             for (var i = 0; i < texts.Count; i++)
             {
-                tokens[i] = _encoder.Tokenizer.Tokenize(texts[i]);
+                tokens[i] = encoder.Tokenizer.Tokenize(texts[i]);
             }
 
             var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
             // The serving package's encoder: fine-tuned heads must see the encoder they were trained with.
-            var embeddings = (model.Encoder ?? _encoder).Embed(order.Select(i => tokens[i]).ToArray());
+            var embeddings = (model.Encoder ?? encoder).Embed(order.Select(i => tokens[i]).ToArray());
             var lexicon = model.UsesLexicon ? ValenceFeatures(texts, order) : null;
             var heads = model.Predict(embeddings, order.Length, lexicon);
 
@@ -139,8 +141,8 @@ public sealed class SentimentService : IAsyncDisposable
                 var label = labels[p.IndexOf(TensorMax(p))];
                 predictions[order[row]] = new SentimentPrediction(label, p[positive] - (double)p[negative],
                     new SentimentProbabilities(p[negative], p[neutral], p[positive]),
-                    Emotion(model.Manifest, heads, row), BrandSafety(model.Manifest, heads, row, _brandSafety));
-                _metrics.Scored(label);
+                    Emotion(model.Manifest, heads, row), BrandSafety(model.Manifest, heads, row, brandSafety));
+                metrics.Scored(label);
             }
 
             return predictions;
@@ -222,9 +224,9 @@ public sealed class SentimentService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _batcher.DisposeAsync().ConfigureAwait(false);
-        _models.Dispose();
-        _encoder.Dispose();
-        _metrics.Dispose();
+        await batcher.DisposeAsync().ConfigureAwait(false);
+        models.Dispose();
+        encoder.Dispose();
+        metrics.Dispose();
     }
 }

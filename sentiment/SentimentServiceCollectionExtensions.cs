@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment;
 
@@ -10,16 +12,13 @@ public static class SentimentServiceCollectionExtensions
     /// Registers <see cref="SentimentService"/> (singleton), the model registry configured under
     /// <c>Sentiment:Registry</c> (default: file system under <paramref name="dataDirectory"/>/models) and the
     /// watcher that seeds it and swaps in promoted versions. <paramref name="configuration"/> is the root
-    /// configuration; options come from its "Sentiment" section.
+    /// configuration; options come from its "Sentiment" section, checked when the host starts.
     /// </summary>
     public static IServiceCollection AddSentimentScoring(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var options = new SentimentOptions();
-        configuration.GetSection(SentimentOptions.SectionName).Bind(options);
-        options.Validate();
-
-        services.AddSingleton(options);
-        services.AddSingleton(_ => CreateRegistry(options.Registry, dataDirectory));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentimentOptions>, SentimentOptionsValidator>());
+        services.AddOptions<SentimentOptions>().Bind(configuration.GetSection(SentimentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton(sp => CreateRegistry(sp.GetRequiredService<IOptions<SentimentOptions>>().Value.Registry, dataDirectory));
         services.AddSingleton<SentimentService>();
         services.AddHostedService<ModelRegistryWatcher>();
         return services;

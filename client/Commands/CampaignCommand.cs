@@ -1,20 +1,30 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Client.Commands;
 
 /// <summary><c>campaign ID [--json]</c>: one campaign's KPIs, windows, sentiment, top hashtags and most negative comments.</summary>
-internal static class CampaignCommand
+internal sealed class CampaignCommand(IAnsiConsole console) : ApiCommand<CampaignCommand.Settings>(console)
 {
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ReadSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--json"]);
-        var id = args.Positionals is [var only] ? only : throw new UsageException("campaign needs one campaign id.");
+        [CommandArgument(0, "<ID>")]
+        [Description("The campaign id.")]
+        public string Id { get; init; } = "";
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = gateway.Client;
+        var console = Console;
+        var id = settings.Id;
         var raw = await client.GetRawAsync($"/api/campaigns/{Uri.EscapeDataString(id)}", cancellationToken);
-        if (args.Has("--json"))
+        if (settings.Json)
         {
             Output.Json(console, raw);
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
 
         var view = GatewayClient.Parse<CampaignView>(raw);
@@ -51,6 +61,6 @@ internal static class CampaignCommand
             console.Write(comments);
         }
 
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }

@@ -1,21 +1,39 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Gateway.Queries;
 
 namespace StreamingMarketing.Client.Commands;
 
 /// <summary><c>campaigns [--page N] [--page-size N] [--json]</c>: the campaign list with headline KPIs.</summary>
-internal static class CampaignsCommand
+internal sealed class CampaignsCommand(IAnsiConsole console) : ApiCommand<CampaignsCommand.Settings>(console)
 {
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ReadSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--json", "--page", "--page-size"]);
-        var page = args.Number("--page", 1, min: 1);
-        var size = args.Number("--page-size", 50, min: 1, max: QueryEndpoints.MaxPageSize);
+        [CommandOption("--page <N>")]
+        [Description("Page number, from 1.")]
+        [DefaultValue(1)]
+        public int Page { get; init; } = 1;
+
+        [CommandOption("--page-size <N>")]
+        [Description("Campaigns per page, 1 to 500.")]
+        [DefaultValue(50)]
+        public int PageSize { get; init; } = 50;
+
+        protected override ValidationResult ValidateOptions() =>
+            All(InRange(Page, "--page", 1, int.MaxValue), InRange(PageSize, "--page-size", 1, QueryEndpoints.MaxPageSize));
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = gateway.Client;
+        var console = Console;
+        var (page, size) = (settings.Page, settings.PageSize);
         var raw = await client.GetRawAsync($"/api/campaigns?page={page}&pageSize={size}", cancellationToken);
-        if (args.Has("--json"))
+        if (settings.Json)
         {
             Output.Json(console, raw);
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
 
         var list = GatewayClient.Parse<CampaignListResponse>(raw);
@@ -30,6 +48,6 @@ internal static class CampaignsCommand
         }
 
         console.Write(table);
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }

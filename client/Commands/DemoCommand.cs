@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using Spectre.Console;
-using StreamingMarketing.Client.Bench;
+using Spectre.Console.Cli;
+using StreamingMarketing.Client.Traffic;
 
 namespace StreamingMarketing.Client.Commands;
 
@@ -8,22 +10,56 @@ namespace StreamingMarketing.Client.Commands;
 /// generator: Zipf campaigns and users, an impression-heavy mix, real tweet texts on comments and mentions) at a steady
 /// rate, until Ctrl+C or N events, with a live summary. Something to watch on the dashboard.
 /// </summary>
-internal static class DemoCommand
+internal sealed class DemoCommand(IAnsiConsole console) : ApiCommand<DemoCommand.Settings>(console)
 {
     /// <summary>Sends four times a second, so the dashboard's per-second updates see a smooth flow rather than bursts.</summary>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ApiSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--events", "--rate", "--campaigns", "--users", "--seed"]);
-        var limit = args.Number("--events", 0, min: 0);
-        var rate = args.Number("--rate", 200, min: 1, max: 100_000);
+        [CommandOption("--events <N>")]
+        [Description("Stop after N events (0: until Ctrl+C).")]
+        [DefaultValue(0)]
+        public int Events { get; init; }
+
+        [CommandOption("--rate <N>")]
+        [Description("Events per second, 1 to 100,000.")]
+        [DefaultValue(200)]
+        public int Rate { get; init; } = 200;
+
+        [CommandOption("--campaigns <N>")]
+        [Description("Campaigns to spread the traffic over, 1 to 100,000.")]
+        [DefaultValue(12)]
+        public int Campaigns { get; init; } = 12;
+
+        [CommandOption("--users <N>")]
+        [Description("Users to spread the traffic over, 1 to 10,000,000.")]
+        [DefaultValue(5_000)]
+        public int Users { get; init; } = 5_000;
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the generator, for a repeatable run (default: the clock).")]
+        public int? Seed { get; init; }
+
+        protected override ValidationResult ValidateOptions() =>
+            All(
+                InRange(Events, "--events", 0, int.MaxValue),
+                InRange(Rate, "--rate", 1, 100_000),
+                InRange(Campaigns, "--campaigns", 1, 100_000),
+                InRange(Users, "--users", 1, 10_000_000));
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var console = Console;
+        var limit = settings.Events;
+        var rate = settings.Rate;
+        var seed = settings.Seed ?? Environment.TickCount;
         var tweets = TrafficGenerator.LoadTweets();
-        var traffic = new TrafficGenerator(args.Number("--campaigns", 12, min: 1, max: 100_000), args.Number("--users", 5_000, min: 1, max: 10_000_000),
-            tweets, withText: true, seed: args.Number("--seed", Environment.TickCount));
-        var abTest = new AbTestTraffic(args.Number("--seed", Environment.TickCount));
+        var traffic = new TrafficGenerator(settings.Campaigns, settings.Users, tweets, withText: true, seed: seed);
+        var abTest = new AbTestTraffic(seed);
         var stats = new DemoStats();
-        var sender = new EventSender(client, maxRetries: 8, onRetry: _ => stats.Retries++);
+        var sender = gateway.Events;
         var perTick = Math.Max(1, (int)Math.Ceiling(rate * Tick.TotalSeconds));
         if (tweets.Length == 0)
         {
@@ -31,7 +67,7 @@ internal static class DemoCommand
         }
 
         console.MarkupLineInterpolated($"[grey]A quarter of the traffic is an A/B test in campaign {AbTestTraffic.CampaignId}: {AbTestTraffic.Describe()}.[/]");
-        console.MarkupLineInterpolated($"[grey]Sending about {rate:N0} events/s to {client.BaseAddress}{(limit > 0 ? $" until {limit:N0} events" : "")}; Ctrl+C stops.[/]");
+        console.MarkupLineInterpolated($"[grey]Sending about {rate:N0} events/s to {gateway.BaseAddress}{(limit > 0 ? $" until {limit:N0} events" : "")}; Ctrl+C stops.[/]");
         try
         {
             // A terminal gets the summary redrawn in place; redirected output (a log, CI) only the final one.
@@ -50,7 +86,7 @@ internal static class DemoCommand
         }
 
         console.Write(stats.Render());
-        return stats.Rejected == 0 ? CommandLine.Ok : CommandLine.Failed;
+        return stats.Rejected == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static async Task SendAsync(
@@ -65,6 +101,7 @@ internal static class DemoCommand
                 var events = traffic.NextBatch(batch.Length - (batch.Length / 4));
                 events.AddRange(abTest.NextBatch(batch.Length / 4));
                 stats.Add(events, await sender.SendAsync(events.Select(WireEvent.Json).ToList(), cancellationToken));
+                stats.Retries = sender.Retries;
             }
 
             onTick();

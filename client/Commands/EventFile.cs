@@ -18,15 +18,21 @@ internal static class EventFile
     {
         if (requested is not null)
         {
-            return requested.ToLowerInvariant() switch
-            {
-                "ndjson" or "jsonl" or "json" => Format.Ndjson,
-                "csv" => Format.Csv,
-                _ => throw new UsageException($"--format must be ndjson or csv (got '{requested}')."),
-            };
+            return TryParseFormat(requested, out var format) ? format : throw new UsageException($"--format must be ndjson or csv (got '{requested}').");
         }
 
         return string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase) ? Format.Csv : Format.Ndjson;
+    }
+
+    public static bool TryParseFormat(string name, out Format format)
+    {
+        (var known, format) = name.ToLowerInvariant() switch
+        {
+            "ndjson" or "jsonl" or "json" => (true, Format.Ndjson),
+            "csv" => (true, Format.Csv),
+            _ => (false, Format.Ndjson),
+        };
+        return known;
     }
 
     public static IEnumerable<SourceEvent> Read(string path, Format format) => format == Format.Csv ? ReadCsv(path) : ReadNdjson(path);

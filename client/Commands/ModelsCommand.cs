@@ -1,20 +1,27 @@
 using System.Globalization;
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Client.Commands;
 
 /// <summary><c>models [--json]</c>: the serving sentiment model, its labels and validation metrics.</summary>
-internal static class ModelsCommand
+internal sealed class ModelsCommand(IAnsiConsole console) : ApiCommand<ModelsCommand.Settings>(console)
 {
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ReadSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--json"]);
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = gateway.Client;
+        var console = Console;
         var raw = await client.GetRawAsync("/api/models/current", cancellationToken);
-        if (args.Has("--json"))
+        if (settings.Json)
         {
             Output.Json(console, raw);
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
 
         var model = GatewayClient.Parse<ModelView>(raw);
@@ -28,6 +35,6 @@ internal static class ModelsCommand
                 ("validation", model.ValidationMethod ?? "–"),
                 .. model.ValidationMetrics.Select(m => (m.Key, m.Value.ToString("F4", CultureInfo.InvariantCulture))),
             ]));
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }

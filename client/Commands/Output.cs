@@ -8,7 +8,6 @@ namespace StreamingMarketing.Client.Commands;
 /// <summary>How the read commands print: tables for people, the gateway's JSON unchanged with <c>--json</c> for scripts.</summary>
 internal static class Output
 {
-    public static readonly string[] GlobalOptions = ["--url", "--api-key"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static void Json(IAnsiConsole console, string raw)

@@ -1,37 +1,42 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Client.Commands;
 
 /// <summary><c>score TEXT [TEXT…] [--json]</c>: sentiment of each text, from the serving model.</summary>
-internal static class ScoreCommand
+internal sealed class ScoreCommand(IAnsiConsole console) : ApiCommand<ScoreCommand.Settings>(console)
 {
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ReadSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--json"]);
-        if (args.Positionals.Count == 0)
-        {
-            throw new UsageException("score needs at least one text (quote it: score \"love this\").");
-        }
+        [CommandArgument(0, "<TEXT>")]
+        [Description("One or more texts; quote each: score \"love this\".")]
+        public string[] Texts { get; init; } = [];
+    }
 
-        var raw = await client.PostRawAsync("/api/sentiment", new { texts = args.Positionals }, cancellationToken);
-        if (args.Has("--json"))
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = gateway.Client;
+        var console = Console;
+        var raw = await client.PostRawAsync("/api/sentiment", new { texts = settings.Texts }, cancellationToken);
+        if (settings.Json)
         {
             Output.Json(console, raw);
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
 
         var scores = GatewayClient.Parse<SentimentResponse>(raw);
         var table = new Table { Title = new TableTitle($"Sentiment ({scores.ModelVersion})") }
             .AddColumns("text", "label", "score", "p(negative)", "p(neutral)", "p(positive)");
-        foreach (var (text, result) in args.Positionals.Zip(scores.Results))
+        foreach (var (text, result) in settings.Texts.Zip(scores.Results))
         {
             table.AddRow(Output.Cell(text), Output.Cell(result.Label), Output.Cell(Output.Score(result.Score)),
                 Output.Cell(P(result, "negative")), Output.Cell(P(result, "neutral")), Output.Cell(P(result, "positive")));
         }
 
         console.Write(table);
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 
     private static string P(SentimentResultView result, string label) =>

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace StreamingMarketing.Client.Commands;
 
@@ -6,23 +8,52 @@ namespace StreamingMarketing.Client.Commands;
 /// <c>send FILE [--format ndjson|csv] [--batch-size N] [--retries N]</c>: every event of the file, in batches of at
 /// most 1,000, with a progress bar. Exit 0 when every event was accepted, 1 when the gateway rejected some (listed by line).
 /// </summary>
-internal static class SendCommand
+internal sealed class SendCommand(IAnsiConsole console) : ApiCommand<SendCommand.Settings>(console)
 {
     private const int ShownErrors = 10;
 
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ApiSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--format", "--batch-size", "--retries"]);
-        var path = args.Positionals is [var only] ? only : throw new UsageException("send needs one FILE (NDJSON or CSV).");
+        [CommandArgument(0, "<FILE>")]
+        [Description("NDJSON (one event per line) or CSV with a header row of event fields.")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("ndjson or csv (default: from the file's extension).")]
+        public string? Format { get; init; }
+
+        [CommandOption("--batch-size <N>")]
+        [Description("Events per request, 1 to 1000.")]
+        [DefaultValue(EventSender.MaxBatchSize)]
+        public int BatchSize { get; init; } = EventSender.MaxBatchSize;
+
+        [CommandOption("--retries <N>")]
+        [Description("Times a batch is sent again after a network error, 429 or 5xx, 0 to 100.")]
+        [DefaultValue(DefaultEventRetries)]
+        public int Retries { get; init; } = DefaultEventRetries;
+
+        public override int EventRetries => Retries;
+
+        protected override ValidationResult ValidateOptions() =>
+            All(
+                Format is null || EventFile.TryParseFormat(Format, out _) ? ValidationResult.Success() : ValidationResult.Error($"--format must be ndjson or csv (got '{Format}')."),
+                InRange(BatchSize, "--batch-size", 1, EventSender.MaxBatchSize),
+                InRange(Retries, "--retries", 0, 100));
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var console = Console;
+        var path = settings.File;
         if (!File.Exists(path))
         {
             console.MarkupLineInterpolated($"[red]No such file: {path}[/]");
-            return CommandLine.NotFound;
+            return ExitCodes.NotFound;
         }
 
-        var format = EventFile.Detect(path, args.Value("--format"));
-        var batchSize = args.Number("--batch-size", EventSender.MaxBatchSize, min: 1, max: EventSender.MaxBatchSize);
-        var sender = new EventSender(client, args.Number("--retries", 8, min: 0, max: 100));
+        var format = EventFile.Detect(path, settings.Format);
+        var batchSize = settings.BatchSize;
+        var sender = gateway.Events;
         var total = EventFile.Read(path, format).Count();
         var result = new SendTotals();
 
@@ -30,7 +61,7 @@ internal static class SendCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
-                var task = progress.AddTask($"{Path.GetFileName(path)} → {client.BaseAddress}", maxValue: Math.Max(1, total));
+                var task = progress.AddTask($"{Path.GetFileName(path)} → {gateway.BaseAddress}", maxValue: Math.Max(1, total));
                 foreach (var batch in EventFile.Read(path, format).Chunk(batchSize))
                 {
                     var answer = await sender.SendAsync(batch.Select(e => e.Json).ToList(), cancellationToken);
@@ -51,7 +82,7 @@ internal static class SendCommand
             console.MarkupLineInterpolated($"  … and {result.Errors.Count - ShownErrors:N0} more.");
         }
 
-        return result.Rejected == 0 ? CommandLine.Ok : CommandLine.Failed;
+        return result.Rejected == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private sealed class SendTotals

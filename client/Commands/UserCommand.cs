@@ -1,20 +1,30 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Client.Commands;
 
 /// <summary><c>user ID [--json]</c>: one user's totals, campaigns, interests and sentiment.</summary>
-internal static class UserCommand
+internal sealed class UserCommand(IAnsiConsole console) : ApiCommand<UserCommand.Settings>(console)
 {
-    public static async Task<int> RunAsync(GatewayClient client, CommandArgs args, IAnsiConsole console, CancellationToken cancellationToken)
+    public sealed class Settings : ReadSettings
     {
-        args.AllowOnly([.. Output.GlobalOptions, "--json"]);
-        var id = args.Positionals is [var only] ? only : throw new UsageException("user needs one user id.");
+        [CommandArgument(0, "<ID>")]
+        [Description("The user id.")]
+        public string Id { get; init; } = "";
+    }
+
+    protected override async Task<int> RunAsync(GatewayConnection gateway, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = gateway.Client;
+        var console = Console;
+        var id = settings.Id;
         var raw = await client.GetRawAsync($"/api/users/{Uri.EscapeDataString(id)}", cancellationToken);
-        if (args.Has("--json"))
+        if (settings.Json)
         {
             Output.Json(console, raw);
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
 
         var user = GatewayClient.Parse<UserView>(raw);
@@ -32,6 +42,6 @@ internal static class UserCommand
         }
 
         console.Write(campaigns);
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }

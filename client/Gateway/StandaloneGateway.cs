@@ -16,31 +16,25 @@ public static class StandaloneGateway
     public static async Task<int> RunAsync(string[] args)
     {
         await Build(args).RunAsync();
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
-        {
-            ["--gateway-port"] = "Client:GatewayPort",
-            ["--profile"] = "Client:Profile",
-        });
+        builder.Configuration.AddCommandLine(args, GatewaySettings.CommandLineSwitches);
         // Without API keys the API is open, so it listens on loopback only (GatewayBinding refuses other addresses).
         var binding = GatewayBinding.Decide(builder.Configuration, DefaultUrl);
         builder.WebHost.UseUrls(binding.Urls);
 
-        var profile = Profiles.RequireKnown(builder.Configuration.GetValue("Client:Profile", Profiles.Embedded)!);
-        var azure = builder.Configuration.GetSection(AzureSettings.SectionName).Get<AzureSettings>() ?? new AzureSettings();
-        var endpoints = new ClusterEndpoints(
-            builder.Configuration.GetValue("Client:ClusterId", "streamingmarketing")!, builder.Configuration.GetValue("Client:ServiceId", "streamingmarketing")!,
-            SiloPort: 0, builder.Configuration.GetValue("Client:GatewayPort", 30000));
+        var settings = HostSettings.Read<GatewaySettings, GatewaySettingsValidator>(builder, GatewaySettings.SectionName);
+        var profile = settings.Profile;
+        var azure = HostSettings.Read<AzureSettings, AzureSettingsValidator>(builder, AzureSettings.SectionName);
         builder.UseOrleansClient(client => client
-            .UseStreamingMarketingClustering(profile, azure, endpoints)
+            .UseStreamingMarketingClustering(profile, azure, settings.Endpoints)
             .AddStreamingMarketingStreams(profile, azure, StreamNames.DefaultMemoryQueues));
+        builder.Services.AddProfileIngestLimits(profile, azure);
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        builder.Services.AddProfileIngestLimits(profile);
 
         var app = builder.Build();
         binding.Log(app.Logger);

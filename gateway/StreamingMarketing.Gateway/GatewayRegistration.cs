@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Options;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
@@ -28,8 +29,8 @@ public static class GatewayRegistration
     /// <summary>Call after Orleans is added, so that the drain stops before Orleans does.</summary>
     public static IServiceCollection AddStreamingMarketingGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.SectionName));
-        services.Configure<EventValidationOptions>(configuration.GetSection(EventValidationOptions.SectionName));
+        services.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(configuration, IngestOptions.SectionName);
+        services.AddValidatedOptions<EventValidationOptions, EventValidationOptionsValidator>(configuration, EventValidationOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EventValidator(sp.GetRequiredService<IOptions<EventValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventBodyReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));

@@ -9,10 +9,14 @@ public static class StreamNames
     public const string CampaignEvents = "campaign-events";
 
     /// <summary>
-    /// Namespace of the benchmark's no-op subscriber: the same provider and batches as campaign events, with nothing
-    /// done on delivery, which makes it the ceiling the pipeline is measured against.
+    /// Stream namespace whose stream key is a partition of the campaigns (<see cref="PartitionOf"/>), where a persistent
+    /// provider carries one item per partition and request instead of one per campaign: every item costs queue
+    /// operations there. The partition's consumer grain hands each campaign its events.
     /// </summary>
-    public const string BenchmarkNoOp = "bench-noop";
+    public const string CampaignPartitions = "campaign-partitions";
+
+    /// <summary>The partition stream key that carries <paramref name="campaignId"/>'s events, out of <paramref name="partitions"/>.</summary>
+    public static string PartitionOf(string campaignId, int partitions) => $"partition-{StableStringHash.Of(campaignId) % (ulong)partitions}";
 
     /// <summary>Memory-stream queues, on silos and clients alike: a client maps streams to queues itself, so both must agree.</summary>
     public const int DefaultMemoryQueues = 32;

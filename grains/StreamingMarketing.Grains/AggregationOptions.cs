@@ -14,8 +14,8 @@ public sealed class AggregationOptions
     public TimeSpan CampaignStateWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The same for user profiles. Longer, because there are orders of magnitude more users than campaigns: at 1 s,
-    /// writing every active profile each second cost about 4× the pipeline's throughput in the benchmark.
+    /// The same for user profiles. Longer, because there are orders of magnitude more users than campaigns: every
+    /// active profile written each second would cost the pipeline most of its throughput.
     /// </summary>
     public TimeSpan UserStateWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -37,6 +37,15 @@ public sealed class AggregationOptions
     /// <summary>The first retry's delay; each next one doubles (jittered), up to 10 s, about 70 s in all by default.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Where receivers confirm parts only once written (persistent profiles), a source sends again what stays
+    /// unconfirmed this long: well above the receivers' write intervals, so only a part lost or refused goes twice.
+    /// </summary>
+    public TimeSpan PartResendAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a source looks for parts past <see cref="PartResendAfter"/>.</summary>
+    public TimeSpan PartResendCheck { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Events in parts a courier holds; beyond it, campaign grains wait before taking their next stream item.</summary>
     public long MaxOutboxEventsInFlight { get; set; } = 200_000;
 
@@ -45,6 +54,4 @@ public sealed class AggregationOptions
 
     /// <summary>Texts a campaign holds waiting for their score; beyond it, new texts are applied as unscored at once.</summary>
     public int MaxPendingTexts { get; set; } = 10_000;
-
-    public int MostNegativeComments { get; set; } = 20;
 }

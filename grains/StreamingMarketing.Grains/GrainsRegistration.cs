@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Placement;
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Options;
 using StreamingMarketing.Grains.Insights;
 using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Grains.Placement;
@@ -26,7 +27,7 @@ public static class GrainsRegistration
         silo.Services.AddSingleton<SegmentChangeRelay>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<SegmentChangeRelay>());
         silo.Services.AddHostedService<UnsavedStateFlusher>();
-        silo.Services.Configure<AggregationOptions>(configuration.GetSection(AggregationOptions.SectionName));
+        silo.Services.AddValidatedOptions<AggregationOptions, AggregationOptionsValidator>(configuration, AggregationOptions.SectionName);
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddInsights(configuration);
         return silo;

@@ -3,7 +3,7 @@ using StreamingMarketing.Gateway.Ingest;
 
 namespace StreamingMarketing.Hosting;
 
-/// <summary>Stream item bounds each profile's queues can carry, and the embedded profile's in-flight bound.</summary>
+/// <summary>How each profile's queues are filled: item size bound, partition streams, the embedded in-flight bound.</summary>
 public static class ProfileIngestLimits
 {
     /// <summary>Azure Queue: 64 KiB per message after base64 (48 KiB raw), less headroom for Orleans' envelope.</summary>
@@ -19,8 +19,18 @@ public static class ProfileIngestLimits
     /// </summary>
     public const long EmbeddedEventsInFlight = 100_000;
 
-    public static IServiceCollection AddProfileIngestLimits(this IServiceCollection services, string profile)
+    /// <summary>Event Hubs partitions are the hub's; 32 partition streams spread over any common partition count.</summary>
+    public const int EventHubsStreamPartitions = 32;
+
+    /// <summary>Call before <c>AddStreamingMarketingGateway</c>, whose configuration binding must come after these defaults.</summary>
+    public static IServiceCollection AddProfileIngestLimits(this IServiceCollection services, string profile, AzureSettings azure)
     {
+        var partitions = profile switch
+        {
+            Profiles.LocalCluster => azure.StreamQueues,
+            Profiles.Azure => EventHubsStreamPartitions,
+            _ => 0,
+        };
         var inFlight = profile == Profiles.Embedded ? EmbeddedEventsInFlight : 0;
         var itemBytes = profile switch
         {
@@ -29,11 +39,12 @@ public static class ProfileIngestLimits
             _ => 0,
         };
 
-        // Configuration wins where it sets a value; 0 there means "the profile's bound".
-        services.PostConfigure<IngestOptions>(options =>
+        // The profile's bounds are defaults: configuration, bound after them (AddStreamingMarketingGateway), wins where it sets a value.
+        services.Configure<IngestOptions>(options =>
         {
-            options.MaxEventsInFlight = options.MaxEventsInFlight == 0 ? inFlight : options.MaxEventsInFlight;
-            options.MaxStreamItemBytes = options.MaxStreamItemBytes == 0 ? itemBytes : options.MaxStreamItemBytes;
+            options.MaxEventsInFlight = inFlight;
+            options.MaxStreamItemBytes = itemBytes;
+            options.StreamPartitions = partitions;
         });
         return services;
     }

@@ -13,6 +13,13 @@ namespace StreamingMarketing.Hosting;
 /// </summary>
 public static class ProfileStreams
 {
+    /// <summary>
+    /// Stream items a persistent provider's pulling agent hands a consumer at once (those it has cached for that
+    /// stream): a campaign writes once for all of them before they are acknowledged, so the events each state write
+    /// carries grow with the backlog, where storage is the bottleneck.
+    /// </summary>
+    public const int ConsumerBatchItems = 64;
+
     public static ISiloBuilder AddStreamingMarketingStreams(this ISiloBuilder silo, string profile, AzureSettings azure, MemoryStreamSettings memory)
     {
         switch (Profiles.RequireKnown(profile))
@@ -27,6 +34,7 @@ public static class ProfileStreams
                         ConfigureQueues(options, azure);
                         options.MessageVisibilityTimeout = azure.QueueVisibilityTimeout;
                     }));
+                    streams.ConfigurePullingAgent(agent => agent.Configure(options => options.BatchContainerBatchSize = ConsumerBatchItems));
                     streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                 });
             default:
@@ -40,6 +48,7 @@ public static class ProfileStreams
                         options.TableName = azure.CheckpointTable;
                         options.PersistInterval = TimeSpan.FromSeconds(10);
                     }));
+                    streams.ConfigurePullingAgent(agent => agent.Configure(options => options.BatchContainerBatchSize = ConsumerBatchItems));
                     streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                 });
         }

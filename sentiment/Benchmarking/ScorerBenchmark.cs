@@ -5,7 +5,9 @@ namespace StreamingMarketing.Sentiment.Benchmarking;
 /// <summary>
 /// The scorer (queue + micro-batching + heads) beside raw ONNX Runtime (encoder and heads called directly on the same
 /// pre-tokenised, length-sorted batches), so their ratio is the batcher's own cost or gain. Shared by
-/// <c>training bench</c> and <c>client bench</c>: one way to measure, two places to report it.
+/// <c>training bench</c> and the benchmarks' <c>pipeline</c> command
+/// (<c>dotnet run -c Release --project tests/StreamingMarketing.Benchmarks -- pipeline</c>): one way to measure, two
+/// places to report it.
 /// </summary>
 public static class ScorerBenchmark
 {

@@ -10,7 +10,7 @@ public sealed class EncoderFiles
 {
     public const string EncoderId = "sentence-transformers/all-MiniLM-L6-v2";
 
-    private readonly Lazy<string> _sha256;
+    private readonly Lazy<string> sha256;
 
     public EncoderFiles(string directory)
     {
@@ -27,7 +27,7 @@ public sealed class EncoderFiles
             }
         }
 
-        _sha256 = new Lazy<string>(() => HashFile(ModelPath));
+        sha256 = new Lazy<string>(() => HashFile(ModelPath));
     }
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "encoder");
@@ -38,7 +38,7 @@ public sealed class EncoderFiles
 
     public string VocabularyPath { get; }
 
-    public string Sha256 => _sha256.Value;
+    public string Sha256 => sha256.Value;
 
     public static string HashFile(string path)
     {

@@ -15,8 +15,8 @@ public sealed class SentenceEncoder : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
 
-    private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
+    private readonly InferenceSession session;
+    private readonly RunOptions runOptions = new();
     private readonly ExecutionDevice device;
     private readonly int intraOpThreads;
     private readonly ILogger logger;
@@ -26,7 +26,7 @@ public sealed class SentenceEncoder : IDisposable
     {
         Files = files;
         Tokenizer = new TextTokenizer(files.VocabularyPath);
-        (_session, ExecutionProvider) = EncoderSessionFactory.Create(files.ModelPath, device, intraOpThreads, logger);
+        (session, ExecutionProvider) = EncoderSessionFactory.Create(files.ModelPath, device, intraOpThreads, logger);
         this.device = device;
         this.intraOpThreads = intraOpThreads;
         this.logger = logger;
@@ -38,7 +38,7 @@ public sealed class SentenceEncoder : IDisposable
         Files = baseEncoder.Files;
         Tokenizer = baseEncoder.Tokenizer;
         (device, intraOpThreads, logger) = (baseEncoder.device, baseEncoder.intraOpThreads, baseEncoder.logger);
-        (_session, ExecutionProvider) = EncoderSessionFactory.Create(model, device, intraOpThreads, logger);
+        (session, ExecutionProvider) = EncoderSessionFactory.Create(model, device, intraOpThreads, logger);
         sha256 = new Lazy<string>(modelSha256);
     }
 
@@ -91,7 +91,7 @@ public sealed class SentenceEncoder : IDisposable
         using var inputIdsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
         using var attentionMaskValue = OrtValue.CreateTensorValueFromMemory(attentionMask, shape);
         using var tokenTypeIdsValue = OrtValue.CreateTensorValueFromMemory(tokenTypeIds, shape);
-        using var outputs = _session.Run(_runOptions, InputNames, [inputIdsValue, attentionMaskValue, tokenTypeIdsValue], OutputNames);
+        using var outputs = session.Run(runOptions, InputNames, [inputIdsValue, attentionMaskValue, tokenTypeIdsValue], OutputNames);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
 
         for (var row = 0; row < count; row++)
@@ -131,7 +131,7 @@ public sealed class SentenceEncoder : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
-        _runOptions.Dispose();
+        session.Dispose();
+        runOptions.Dispose();
     }
 }

@@ -11,23 +11,23 @@ public sealed class TextTokenizer
 {
     public const int MaxTokens = 128;
 
-    private readonly BertTokenizer _tokenizer = new();
+    private readonly BertTokenizer tokenizer = new();
 
     // FastBertTokenizer writes into one reused buffer, so calls are serialised and the ids copied out.
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     public TextTokenizer(string vocabularyPath)
     {
         using var reader = File.OpenText(vocabularyPath);
-        _tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
+        tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
     }
 
     public long[] Tokenize(string text)
     {
         var folded = AccentFolding.Fold(text);
-        lock (_gate)
+        lock (gate)
         {
-            var (inputIds, _, _) = _tokenizer.Encode(folded, MaxTokens);
+            var (inputIds, _, _) = tokenizer.Encode(folded, MaxTokens);
             return inputIds.ToArray();
         }
     }

@@ -18,7 +18,7 @@ public sealed class FeedbackLog
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     public FeedbackLog(string directory) => Directory = Path.GetFullPath(directory);
 
@@ -30,7 +30,7 @@ public sealed class FeedbackLog
     {
         var line = JsonSerializer.Serialize(entry, LineOptions) + "\n";
         var bytes = Encoding.UTF8.GetBytes(line);
-        lock (_gate)
+        lock (gate)
         {
             System.IO.Directory.CreateDirectory(Directory);
             using var stream = new FileStream(Path.Combine(Directory, $"feedback-{entry.ReceivedAt.UtcDateTime:yyyyMMdd}.jsonl"),

@@ -8,10 +8,10 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class HeadSession : IDisposable
 {
-    private readonly InferenceSession _session;
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
-    private readonly RunOptions _runOptions = new();
+    private readonly InferenceSession session;
+    private readonly string[] inputNames;
+    private readonly string[] outputNames;
+    private readonly RunOptions runOptions = new();
 
     public HeadSession(string modelPath, HeadReference head, int classes)
     {
@@ -20,15 +20,15 @@ public sealed class HeadSession : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = 1,
         };
-        _session = new InferenceSession(modelPath, options);
-        _inputNames = head.LexiconInput is null ? [head.Input] : [head.Input, head.LexiconInput];
-        _outputNames = [head.Output];
+        session = new InferenceSession(modelPath, options);
+        inputNames = head.LexiconInput is null ? [head.Input] : [head.Input, head.LexiconInput];
+        outputNames = [head.Output];
         Classes = classes;
     }
 
     public int Classes { get; }
 
-    public bool UsesLexicon => _inputNames.Length == 2;
+    public bool UsesLexicon => inputNames.Length == 2;
 
     /// <summary>
     /// Row-major [rows × 384] embeddings (and [rows × 4] valence scores for lexicon heads) in, row-major
@@ -45,7 +45,7 @@ public sealed class HeadSession : IDisposable
         using var valence = UsesLexicon
             ? OrtValue.CreateTensorValueFromMemory(lexicon ?? throw new ArgumentNullException(nameof(lexicon), "This head takes valence scores."), [rows, ValenceScores.Count])
             : null;
-        using var outputs = _session.Run(_runOptions, _inputNames, valence is null ? [input] : [input, valence], _outputNames);
+        using var outputs = session.Run(runOptions, inputNames, valence is null ? [input] : [input, valence], outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         if (probabilities.Length != rows * Classes)
         {
@@ -57,7 +57,7 @@ public sealed class HeadSession : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
-        _runOptions.Dispose();
+        session.Dispose();
+        runOptions.Dispose();
     }
 }

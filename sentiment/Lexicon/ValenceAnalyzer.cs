@@ -47,9 +47,9 @@ public sealed class ValenceAnalyzer
         ["kiss of death"] = -1.5, ["to die for"] = 3, ["beating heart"] = 3.1, ["broken heart"] = -2.9,
     };
 
-    private readonly ValenceLexicon _lexicon;
+    private readonly ValenceLexicon lexicon;
 
-    public ValenceAnalyzer(ValenceLexicon? lexicon = null) => _lexicon = lexicon ?? ValenceLexicon.Default;
+    public ValenceAnalyzer(ValenceLexicon? lexicon = null) => this.lexicon = lexicon ?? ValenceLexicon.Default;
 
     public static ValenceAnalyzer Default { get; } = new();
 
@@ -73,14 +73,14 @@ public sealed class ValenceAnalyzer
 
     private double WordValence(string[] words, string[] lower, int i, bool capsDifferential)
     {
-        if (!_lexicon.TryGetValence(lower[i], out var baseValence))
+        if (!lexicon.TryGetValence(lower[i], out var baseValence))
         {
             return 0;
         }
 
         var valence = baseValence;
         // "no" before another lexicon word negates that word instead of counting itself.
-        if (lower[i] == "no" && i + 1 < words.Length && _lexicon.Contains(lower[i + 1]))
+        if (lower[i] == "no" && i + 1 < words.Length && lexicon.Contains(lower[i + 1]))
         {
             valence = 0;
         }
@@ -97,7 +97,7 @@ public sealed class ValenceAnalyzer
 
         for (var distance = 0; distance < 3; distance++)
         {
-            if (i <= distance || _lexicon.Contains(lower[i - distance - 1]))
+            if (i <= distance || lexicon.Contains(lower[i - distance - 1]))
             {
                 continue;
             }
@@ -204,12 +204,12 @@ public sealed class ValenceAnalyzer
 
     private double Least(double valence, string[] lower, int i)
     {
-        if (i > 1 && !_lexicon.Contains(lower[i - 1]) && lower[i - 1] == "least")
+        if (i > 1 && !lexicon.Contains(lower[i - 1]) && lower[i - 1] == "least")
         {
             return lower[i - 2] is not "at" and not "very" ? valence * NegationScalar : valence;
         }
 
-        return i > 0 && !_lexicon.Contains(lower[i - 1]) && lower[i - 1] == "least" ? valence * NegationScalar : valence;
+        return i > 0 && !lexicon.Contains(lower[i - 1]) && lower[i - 1] == "least" ? valence * NegationScalar : valence;
     }
 
     /// <summary>After "but" sentiment counts 1.5×, before it 0.5×: the clause after the contrast dominates.</summary>
@@ -283,7 +283,7 @@ public sealed class ValenceAnalyzer
         var previousSpace = true;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (_lexicon.TryGetEmojiDescription(rune.ToString(), out var description))
+            if (lexicon.TryGetEmojiDescription(rune.ToString(), out var description))
             {
                 if (!previousSpace)
                 {

@@ -14,38 +14,38 @@ public sealed class ValenceLexicon
         ReadResource("StreamingMarketing.Sentiment.vader_lexicon.tsv"),
         ReadResource("StreamingMarketing.Sentiment.vader_emoji.tsv")));
 
-    private readonly Dictionary<string, double> _valences;
-    private readonly Dictionary<string, string> _emojis;
+    private readonly Dictionary<string, double> valences;
+    private readonly Dictionary<string, string> emojis;
 
     private ValenceLexicon(IEnumerable<(string Key, string Value)> words, IEnumerable<(string Key, string Value)> emojis)
     {
         // The published files repeat a few keys (":-p"); as in the reference implementation, the last one wins.
-        _valences = new Dictionary<string, double>(StringComparer.Ordinal);
+        valences = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, value) in words)
         {
-            _valences[key] = double.Parse(value, CultureInfo.InvariantCulture);
+            valences[key] = double.Parse(value, CultureInfo.InvariantCulture);
         }
 
-        _emojis = new Dictionary<string, string>(StringComparer.Ordinal);
+        this.emojis = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in emojis)
         {
-            _emojis[key] = value;
+            this.emojis[key] = value;
         }
     }
 
     public static ValenceLexicon Default => Shared.Value;
 
-    public int Count => _valences.Count;
+    public int Count => valences.Count;
 
     /// <summary>The valence of a lower-cased word, emoticon or slang term.</summary>
-    public bool TryGetValence(string lowerCased, out double valence) => _valences.TryGetValue(lowerCased, out valence);
+    public bool TryGetValence(string lowerCased, out double valence) => valences.TryGetValue(lowerCased, out valence);
 
-    public bool Contains(string lowerCased) => _valences.ContainsKey(lowerCased);
+    public bool Contains(string lowerCased) => valences.ContainsKey(lowerCased);
 
     /// <summary>The textual description VADER substitutes for an emoji ("face with tears of joy").</summary>
-    public bool TryGetEmojiDescription(string emoji, out string description) => _emojis.TryGetValue(emoji, out description!);
+    public bool TryGetEmojiDescription(string emoji, out string description) => emojis.TryGetValue(emoji, out description!);
 
-    private static IEnumerable<(string, string)> ReadResource(string name)
+    private static List<(string, string)> ReadResource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Resource {name} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");

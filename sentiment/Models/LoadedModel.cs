@@ -7,14 +7,14 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class LoadedModel
 {
-    private readonly IReadOnlyList<(TaskHead Head, HeadSession Session)> _heads;
+    private readonly IReadOnlyList<(TaskHead Head, HeadSession Session)> heads;
     private readonly SentenceEncoder? ownEncoder;
-    private int _references = 1;
+    private int references = 1;
 
     private LoadedModel(ModelManifest manifest, IReadOnlyList<(TaskHead, HeadSession)> heads, SentenceEncoder? encoder, SentenceEncoder? ownEncoder)
     {
         Manifest = manifest;
-        _heads = heads;
+        this.heads = heads;
         Encoder = encoder;
         this.ownEncoder = ownEncoder;
         Info = new ModelInfo(manifest.Version, manifest.Labels, manifest.Validation, manifest.CreatedAt, DateTimeOffset.UtcNow);
@@ -30,7 +30,7 @@ public sealed class LoadedModel
     /// </summary>
     public SentenceEncoder? Encoder { get; }
 
-    public bool IsDisposed => Volatile.Read(ref _references) == 0;
+    public bool IsDisposed => Volatile.Read(ref references) == 0;
 
     /// <summary>
     /// Loads and checks a package: manifest complete, file hashes as recorded, trained on this encoder, and the
@@ -89,7 +89,7 @@ public sealed class LoadedModel
     }
 
     /// <summary>Whether any head takes VADER's valence scores (then the batch computes them once for all).</summary>
-    public bool UsesLexicon => _heads.Any(h => h.Session.UsesLexicon);
+    public bool UsesLexicon => heads.Any(h => h.Session.UsesLexicon);
 
     private static HeadSession OpenAndProbe(string packageDirectory, string version, TaskHead head)
     {
@@ -139,13 +139,13 @@ public sealed class LoadedModel
     {
         while (true)
         {
-            var references = Volatile.Read(ref _references);
+            var references = Volatile.Read(ref this.references);
             if (references == 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _references, references + 1, references) == references)
+            if (Interlocked.CompareExchange(ref this.references, references + 1, references) == references)
             {
                 return true;
             }
@@ -154,9 +154,9 @@ public sealed class LoadedModel
 
     public void Release()
     {
-        if (Interlocked.Decrement(ref _references) == 0)
+        if (Interlocked.Decrement(ref references) == 0)
         {
-            foreach (var (_, session) in _heads)
+            foreach (var (_, session) in heads)
             {
                 session.Dispose();
             }
@@ -170,5 +170,5 @@ public sealed class LoadedModel
     /// the task's label order); call only while holding a reference.
     /// </summary>
     public IReadOnlyDictionary<string, float[]> Predict(float[] embeddings, int rows, float[]? lexicon = null) =>
-        _heads.ToDictionary(h => h.Head.Task, h => h.Session.Predict(embeddings, rows, lexicon), StringComparer.Ordinal);
+        heads.ToDictionary(h => h.Head.Task, h => h.Session.Predict(embeddings, rows, lexicon), StringComparer.Ordinal);
 }

@@ -12,22 +12,22 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class AzureBlobModelRegistry : IModelRegistry
 {
-    private readonly BlobContainerClient _container;
-    private readonly string _cacheRoot;
-    private readonly Lazy<Task> _created;
+    private readonly BlobContainerClient container;
+    private readonly string cacheRoot;
+    private readonly Lazy<Task> created;
 
     public AzureBlobModelRegistry(BlobContainerClient container, string cacheDirectory)
     {
-        _container = container;
-        _cacheRoot = Path.GetFullPath(cacheDirectory);
-        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync());
+        this.container = container;
+        cacheRoot = Path.GetFullPath(cacheDirectory);
+        created = new Lazy<Task>(() => this.container.CreateIfNotExistsAsync());
     }
 
     public async Task<IReadOnlyList<ModelManifest>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        await created.Value.ConfigureAwait(false);
         var manifests = new List<ModelManifest>();
-        await foreach (var blob in _container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!blob.Name.EndsWith("/" + ModelManifest.FileName, StringComparison.Ordinal))
             {
@@ -49,7 +49,7 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
 
     public async Task<string?> GetPromotedVersionAsync(CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        await created.Value.ConfigureAwait(false);
         try
         {
             return PromotedPointer.Parse(await DownloadTextAsync(PromotedPointer.FileName, cancellationToken).ConfigureAwait(false)).Version;
@@ -62,10 +62,10 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
 
     public async Task<ModelManifest> PublishAsync(string packageDirectory, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        await created.Value.ConfigureAwait(false);
         var manifest = ModelPackage.Verify(packageDirectory);
         ModelVersion.EnsureValid(manifest.Version);
-        var manifestBlob = _container.GetBlobClient($"{manifest.Version}/{ModelManifest.FileName}");
+        var manifestBlob = container.GetBlobClient($"{manifest.Version}/{ModelManifest.FileName}");
         if (await manifestBlob.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"Model version {manifest.Version} is already published; packages are immutable.");
@@ -74,7 +74,7 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
         foreach (var file in manifest.Files.Where(f => f != ModelManifest.FileName))
         {
             // Overwriting is safe: without a manifest these blobs belong to no published package yet.
-            await _container.GetBlobClient($"{manifest.Version}/{file}")
+            await container.GetBlobClient($"{manifest.Version}/{file}")
                 .UploadAsync(Path.Combine(packageDirectory, file), overwrite: true, cancellationToken).ConfigureAwait(false);
         }
 
@@ -95,38 +95,38 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
 
     public async Task PromoteAsync(string version, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        await created.Value.ConfigureAwait(false);
         ModelVersion.EnsureValid(version);
-        if (!await _container.GetBlobClient($"{version}/{ModelManifest.FileName}").ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await container.GetBlobClient($"{version}/{ModelManifest.FileName}").ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"Model version {version} is not published in container {_container.Name}.");
+            throw new InvalidOperationException($"Model version {version} is not published in container {container.Name}.");
         }
 
         // A single-blob upload replaces the whole blob at once: readers see the old pointer or the new one.
-        await _container.GetBlobClient(PromotedPointer.FileName)
+        await container.GetBlobClient(PromotedPointer.FileName)
             .UploadAsync(BinaryData.FromString(new PromotedPointer(version, DateTimeOffset.UtcNow).ToJson()), overwrite: true, cancellationToken)
             .ConfigureAwait(false);
     }
 
     public async Task<string> GetLocalPackageAsync(string version, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        await created.Value.ConfigureAwait(false);
         ModelVersion.EnsureValid(version);
-        var target = Path.Combine(_cacheRoot, version);
+        var target = Path.Combine(cacheRoot, version);
         if (Directory.Exists(target))
         {
             return target;
         }
 
-        var staging = Path.Combine(_cacheRoot, $".download-{Guid.NewGuid():N}");
+        var staging = Path.Combine(cacheRoot, $".download-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
-            var manifestBlob = _container.GetBlobClient($"{version}/{ModelManifest.FileName}");
+            var manifestBlob = container.GetBlobClient($"{version}/{ModelManifest.FileName}");
             var manifest = ModelManifest.Parse(await DownloadTextAsync(manifestBlob.Name, cancellationToken).ConfigureAwait(false), manifestBlob.Name);
             foreach (var file in manifest.Files)
             {
-                await _container.GetBlobClient($"{version}/{file}")
+                await container.GetBlobClient($"{version}/{file}")
                     .DownloadToAsync(Path.Combine(staging, file), cancellationToken).ConfigureAwait(false);
             }
 
@@ -140,7 +140,7 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
-            throw new ModelPackageException($"Model version {version} is partial in container {_container.Name}: {exception.Message}", exception);
+            throw new ModelPackageException($"Model version {version} is partial in container {container.Name}: {exception.Message}", exception);
         }
         finally
         {
@@ -155,7 +155,7 @@ public sealed class AzureBlobModelRegistry : IModelRegistry
 
     private async Task<string> DownloadTextAsync(string blobName, CancellationToken cancellationToken)
     {
-        var content = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
         return content.Value.Content.ToString();
     }
 }

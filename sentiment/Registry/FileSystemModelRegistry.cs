@@ -7,18 +7,18 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class FileSystemModelRegistry : IModelRegistry
 {
-    private readonly string _root;
+    private readonly string root;
 
     public FileSystemModelRegistry(string root)
     {
-        _root = Path.GetFullPath(root);
-        Directory.CreateDirectory(_root);
+        this.root = Path.GetFullPath(root);
+        Directory.CreateDirectory(this.root);
     }
 
     public Task<IReadOnlyList<ModelManifest>> ListAsync(CancellationToken cancellationToken = default)
     {
         var manifests = new List<ModelManifest>();
-        foreach (var directory in Directory.EnumerateDirectories(_root))
+        foreach (var directory in Directory.EnumerateDirectories(root))
         {
             if (Path.GetFileName(directory).StartsWith('.') || !File.Exists(Path.Combine(directory, ModelManifest.FileName)))
             {
@@ -40,7 +40,7 @@ public sealed class FileSystemModelRegistry : IModelRegistry
 
     public async Task<string?> GetPromotedVersionAsync(CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(_root, PromotedPointer.FileName);
+        var path = Path.Combine(root, PromotedPointer.FileName);
         if (!File.Exists(path))
         {
             return null;
@@ -53,13 +53,13 @@ public sealed class FileSystemModelRegistry : IModelRegistry
     {
         var manifest = ModelPackage.Verify(packageDirectory);
         ModelVersion.EnsureValid(manifest.Version);
-        var target = Path.Combine(_root, manifest.Version);
+        var target = Path.Combine(root, manifest.Version);
         if (Directory.Exists(target))
         {
             throw new InvalidOperationException($"Model version {manifest.Version} is already published; packages are immutable.");
         }
 
-        var staging = Path.Combine(_root, $".staging-{Guid.NewGuid():N}");
+        var staging = Path.Combine(root, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -89,13 +89,13 @@ public sealed class FileSystemModelRegistry : IModelRegistry
     public async Task PromoteAsync(string version, CancellationToken cancellationToken = default)
     {
         ModelVersion.EnsureValid(version);
-        if (!File.Exists(Path.Combine(_root, version, ModelManifest.FileName)))
+        if (!File.Exists(Path.Combine(root, version, ModelManifest.FileName)))
         {
-            throw new InvalidOperationException($"Model version {version} is not published in {_root}.");
+            throw new InvalidOperationException($"Model version {version} is not published in {root}.");
         }
 
-        var pointer = Path.Combine(_root, PromotedPointer.FileName);
-        var staging = Path.Combine(_root, $".{PromotedPointer.FileName}.{Guid.NewGuid():N}");
+        var pointer = Path.Combine(root, PromotedPointer.FileName);
+        var staging = Path.Combine(root, $".{PromotedPointer.FileName}.{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(staging, new PromotedPointer(version, DateTimeOffset.UtcNow).ToJson(), cancellationToken).ConfigureAwait(false);
         File.Move(staging, pointer, overwrite: true);
     }
@@ -103,9 +103,9 @@ public sealed class FileSystemModelRegistry : IModelRegistry
     public Task<string> GetLocalPackageAsync(string version, CancellationToken cancellationToken = default)
     {
         ModelVersion.EnsureValid(version);
-        var directory = Path.Combine(_root, version);
+        var directory = Path.Combine(root, version);
         return Directory.Exists(directory)
             ? Task.FromResult(directory)
-            : throw new ModelPackageException($"Model version {version} is promoted but not present in {_root}.");
+            : throw new ModelPackageException($"Model version {version} is promoted but not present in {root}.");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment;
 
@@ -10,31 +11,31 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class ModelRegistryWatcher : BackgroundService
 {
-    private readonly IModelRegistry _registry;
-    private readonly SentimentService _service;
-    private readonly SentimentOptions _options;
-    private readonly ILogger<ModelRegistryWatcher> _logger;
-    private string? _refusedVersion;
+    private readonly IModelRegistry registry;
+    private readonly SentimentService service;
+    private readonly SentimentOptions options;
+    private readonly ILogger<ModelRegistryWatcher> logger;
+    private string? refusedVersion;
 
-    public ModelRegistryWatcher(IModelRegistry registry, SentimentService service, SentimentOptions options, ILogger<ModelRegistryWatcher> logger)
+    public ModelRegistryWatcher(IModelRegistry registry, SentimentService service, IOptions<SentimentOptions> options, ILogger<ModelRegistryWatcher> logger)
     {
-        _registry = registry;
-        _service = service;
-        _options = options;
-        _logger = logger;
+        this.registry = registry;
+        this.service = service;
+        this.options = options.Value;
+        this.logger = logger;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seeded = false;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.RegistryPollSeconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.RegistryPollSeconds));
         do
         {
             try
             {
                 if (!seeded)
                 {
-                    await ModelRegistrySeeder.SeedIfEmptyAsync(_registry, _options.SeedDirectory ?? ModelRegistrySeeder.DefaultDirectory, _logger, stoppingToken);
+                    await ModelRegistrySeeder.SeedIfEmptyAsync(registry, options.SeedDirectory ?? ModelRegistrySeeder.DefaultDirectory, logger, stoppingToken);
                     seeded = true;
                 }
 
@@ -43,7 +44,7 @@ public sealed class ModelRegistryWatcher : BackgroundService
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // A registry outage must not stop the silo: keep serving and retry on the next tick.
-                _logger.LogWarning(exception, "Model registry poll failed; still serving {Version}", _service.CurrentModel?.Version ?? "no model");
+                logger.LogWarning(exception, "Model registry poll failed; still serving {Version}", service.CurrentModel?.Version ?? "no model");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -52,25 +53,25 @@ public sealed class ModelRegistryWatcher : BackgroundService
     /// <summary>Swaps in the promoted version if it differs from the serving one; true when it did.</summary>
     public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
     {
-        var promoted = await _registry.GetPromotedVersionAsync(cancellationToken);
-        if (promoted is null || promoted == _service.CurrentModel?.Version || promoted == _refusedVersion)
+        var promoted = await registry.GetPromotedVersionAsync(cancellationToken);
+        if (promoted is null || promoted == service.CurrentModel?.Version || promoted == refusedVersion)
         {
             return false;
         }
 
         try
         {
-            var directory = await _registry.GetLocalPackageAsync(promoted, cancellationToken);
-            _service.Activate(directory);
-            _refusedVersion = null;
+            var directory = await registry.GetLocalPackageAsync(promoted, cancellationToken);
+            service.Activate(directory);
+            refusedVersion = null;
             return true;
         }
         catch (ModelPackageException exception)
         {
             // Packages are immutable, so retrying the same version cannot succeed: remember it until another is promoted.
-            _refusedVersion = promoted;
-            _logger.LogError("Refused model {Version}: {Reason} Still serving {CurrentVersion}",
-                promoted, exception.Message, _service.CurrentModel?.Version ?? "no model");
+            refusedVersion = promoted;
+            logger.LogError("Refused model {Version}: {Reason} Still serving {CurrentVersion}",
+                promoted, exception.Message, service.CurrentModel?.Version ?? "no model");
             return false;
         }
     }

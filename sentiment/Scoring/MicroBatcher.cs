@@ -10,32 +10,32 @@ namespace StreamingMarketing.Sentiment;
 /// </summary>
 public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
 {
-    private readonly MicroBatcherOptions _options;
-    private readonly Func<IReadOnlyList<TInput>, IReadOnlyList<TOutput>> _process;
-    private readonly SentimentMetrics? _metrics;
-    private readonly Queue<Item> _queue = new();
-    private readonly Lock _gate = new();
+    private readonly MicroBatcherOptions options;
+    private readonly Func<IReadOnlyList<TInput>, IReadOnlyList<TOutput>> process;
+    private readonly SentimentMetrics? metrics;
+    private readonly Queue<Item> queue = new();
+    private readonly Lock gate = new();
 
-    // Wakes the worker on enqueue and on close; at most one pending signal, released only under _gate.
-    private readonly SemaphoreSlim _signal = new(0, 1);
-    private readonly Task _worker;
-    private bool _closed;
+    // Wakes the worker on enqueue and on close; at most one pending signal, released only under gate.
+    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly Task worker;
+    private bool closed;
 
     public MicroBatcher(MicroBatcherOptions options, Func<IReadOnlyList<TInput>, IReadOnlyList<TOutput>> process, SentimentMetrics? metrics = null)
     {
-        _options = options;
-        _process = process;
-        _metrics = metrics;
-        _worker = Task.Run(RunAsync);
+        this.options = options;
+        this.process = process;
+        this.metrics = metrics;
+        worker = Task.Run(RunAsync);
     }
 
     public int QueueDepth
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _queue.Count;
+                return queue.Count;
             }
         }
     }
@@ -48,49 +48,49 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
             return Task.FromResult(Array.Empty<TOutput>());
         }
 
-        if (inputs.Count > _options.MaxQueueLength)
+        if (inputs.Count > options.MaxQueueLength)
         {
-            throw new ArgumentException($"{inputs.Count} items exceed the queue length of {_options.MaxQueueLength}; split the request.", nameof(inputs));
+            throw new ArgumentException($"{inputs.Count} items exceed the queue length of {options.MaxQueueLength}; split the request.", nameof(inputs));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var request = new Request(inputs.ToArray());
         request.CancelWith(cancellationToken);
-        lock (_gate)
+        lock (gate)
         {
-            if (_closed || _queue.Count + inputs.Count > _options.MaxQueueLength)
+            if (closed || queue.Count + inputs.Count > options.MaxQueueLength)
             {
                 request.Abandon();
-                ObjectDisposedException.ThrowIf(_closed, this);
-                _metrics?.Overloaded(inputs.Count);
+                ObjectDisposedException.ThrowIf(closed, this);
+                metrics?.Overloaded(inputs.Count);
                 throw new ScorerOverloadedException(
-                    $"The sentiment scorer is overloaded: {_queue.Count} texts are waiting (limit {_options.MaxQueueLength}); retry later.");
+                    $"The sentiment scorer is overloaded: {queue.Count} texts are waiting (limit {options.MaxQueueLength}); retry later.");
             }
 
             var now = Stopwatch.GetTimestamp();
             for (var index = 0; index < inputs.Count; index++)
             {
-                _queue.Enqueue(new Item(request, index, now));
+                queue.Enqueue(new Item(request, index, now));
             }
 
             WakeWorker();
         }
 
-        _metrics?.Accepted(inputs.Count);
+        metrics?.Accepted(inputs.Count);
         return request.Completion.Task;
     }
 
     private void WakeWorker()
     {
-        if (_signal.CurrentCount == 0)
+        if (signal.CurrentCount == 0)
         {
-            _signal.Release();
+            signal.Release();
         }
     }
 
     private async Task RunAsync()
     {
-        var batch = new List<Item>(_options.MaxBatchSize);
+        var batch = new List<Item>(options.MaxBatchSize);
         while (await WaitForBatchAsync().ConfigureAwait(false))
         {
             TakeBatch(batch);
@@ -108,11 +108,11 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
         while (true)
         {
             TimeSpan wait;
-            lock (_gate)
+            lock (gate)
             {
-                if (_queue.Count == 0)
+                if (queue.Count == 0)
                 {
-                    if (_closed)
+                    if (closed)
                     {
                         return false;
                     }
@@ -121,25 +121,25 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
                 }
                 else
                 {
-                    var waited = Stopwatch.GetElapsedTime(_queue.Peek().EnqueuedAt);
-                    if (_queue.Count >= _options.MaxBatchSize || waited >= _options.MaxBatchDelay || _closed)
+                    var waited = Stopwatch.GetElapsedTime(queue.Peek().EnqueuedAt);
+                    if (queue.Count >= options.MaxBatchSize || waited >= options.MaxBatchDelay || closed)
                     {
                         return true;
                     }
 
-                    wait = _options.MaxBatchDelay - waited;
+                    wait = options.MaxBatchDelay - waited;
                 }
             }
 
-            await _signal.WaitAsync(wait).ConfigureAwait(false);
+            await signal.WaitAsync(wait).ConfigureAwait(false);
         }
     }
 
     private void TakeBatch(List<Item> batch)
     {
-        lock (_gate)
+        lock (gate)
         {
-            while (batch.Count < _options.MaxBatchSize && _queue.TryDequeue(out var item))
+            while (batch.Count < options.MaxBatchSize && queue.TryDequeue(out var item))
             {
                 // A cancelled or failed request's remaining items are dropped rather than computed for nobody.
                 if (!item.Request.Completion.Task.IsCompleted)
@@ -157,14 +157,14 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             inputs[i] = batch[i].Request.Inputs[batch[i].Index];
-            _metrics?.Waited(Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, started));
+            metrics?.Waited(Stopwatch.GetElapsedTime(batch[i].EnqueuedAt, started));
         }
 
-        _metrics?.BatchStarted(batch.Count);
+        metrics?.BatchStarted(batch.Count);
         IReadOnlyList<TOutput> outputs;
         try
         {
-            outputs = _process(inputs);
+            outputs = process(inputs);
         }
         catch (Exception exception)
         {
@@ -176,7 +176,7 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
             return;
         }
 
-        _metrics?.Inferred(Stopwatch.GetElapsedTime(started));
+        metrics?.Inferred(Stopwatch.GetElapsedTime(started));
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Request.Complete(batch[i].Index, outputs[i]);
@@ -186,28 +186,28 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
     /// <summary>Stops taking requests, finishes the queued ones, then stops the worker.</summary>
     public async ValueTask DisposeAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_closed)
+            if (closed)
             {
                 return;
             }
 
-            _closed = true;
+            closed = true;
             WakeWorker();
         }
 
-        await _worker.ConfigureAwait(false);
-        _signal.Dispose();
+        await worker.ConfigureAwait(false);
+        signal.Dispose();
     }
 
     private readonly record struct Item(Request Request, int Index, long EnqueuedAt);
 
     private sealed class Request(TInput[] inputs)
     {
-        private readonly TOutput[] _outputs = new TOutput[inputs.Length];
-        private int _remaining = inputs.Length;
-        private CancellationTokenRegistration _cancellation;
+        private readonly TOutput[] outputs = new TOutput[inputs.Length];
+        private int remaining = inputs.Length;
+        private CancellationTokenRegistration cancellation;
 
         public TInput[] Inputs { get; } = inputs;
 
@@ -218,26 +218,26 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
         {
             if (cancellationToken.CanBeCanceled)
             {
-                _cancellation = cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
+                cancellation = cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
             }
         }
 
         public void Complete(int index, TOutput output)
         {
-            _outputs[index] = output;
-            if (Interlocked.Decrement(ref _remaining) == 0)
+            outputs[index] = output;
+            if (Interlocked.Decrement(ref remaining) == 0)
             {
-                Completion.TrySetResult(_outputs);
-                _cancellation.Dispose();
+                Completion.TrySetResult(outputs);
+                cancellation.Dispose();
             }
         }
 
-        public void Abandon() => _cancellation.Dispose();
+        public void Abandon() => cancellation.Dispose();
 
         public void Fail(Exception exception)
         {
             Completion.TrySetException(exception);
-            _cancellation.Dispose();
+            cancellation.Dispose();
         }
     }
 }

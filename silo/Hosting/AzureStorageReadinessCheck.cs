@@ -1,13 +1,15 @@
 using StreamingMarketing.Hosting;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Silo.Hosting;
 
 /// <summary>Ready only while the storage account holding grain state answers.</summary>
-public sealed class AzureStorageReadinessCheck(AzureSettings azure) : IHealthCheck
+public sealed class AzureStorageReadinessCheck(IOptions<AzureSettings> azure) : IHealthCheck
 {
-    private readonly BlobContainerClient container = new BlobServiceClient(azure.StorageConnectionString).GetBlobContainerClient(azure.GrainStateContainer);
+    private readonly BlobContainerClient container =
+        new BlobServiceClient(azure.Value.StorageConnectionString).GetBlobContainerClient(azure.Value.GrainStateContainer);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

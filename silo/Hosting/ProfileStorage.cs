@@ -6,6 +6,7 @@ using StreamingMarketing.Grains;
 using StreamingMarketing.Grains.DeadLetters;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Hosting;
+using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
 
@@ -42,11 +43,14 @@ public static class ProfileStorage
         silo.Services.AddHealthChecks().AddCheck<AzureStorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
         silo.AddDashboardIfEnabled(configuration, defaultOn: false);
 
-        // Every silo of the cluster serves from one registry, unless configuration names another.
-        if (configuration["Sentiment:Registry:Kind"] is null)
+        // Every silo of the cluster serves from one registry, the grain-state account's, unless configuration names another.
+        if (configuration[$"{SentimentOptions.SectionName}:Registry:Kind"] is null)
         {
-            configuration["Sentiment:Registry:Kind"] = "AzureBlob";
-            configuration["Sentiment:Registry:ConnectionString"] = azure.StorageConnectionString;
+            silo.Services.PostConfigure<SentimentOptions>(options =>
+            {
+                options.Registry.Kind = ModelRegistryKind.AzureBlob;
+                options.Registry.ConnectionString = azure.StorageConnectionString;
+            });
         }
     }
 }

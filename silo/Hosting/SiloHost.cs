@@ -18,14 +18,12 @@ public static class SiloHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SiloSettings.CommandLineSwitches);
-        var settings = builder.Configuration.GetSection(SiloSettings.SectionName).Get<SiloSettings>() ?? new SiloSettings();
+        var settings = HostSettings.Read<SiloSettings, SiloSettingsValidator>(builder, SiloSettings.SectionName);
         // Without API keys the API is open, so it listens on loopback only (GatewayBinding refuses other addresses).
         var binding = GatewayBinding.Decide(builder.Configuration, SiloSettings.DefaultUrl);
         builder.WebHost.UseUrls(binding.Urls);
 
-        var azure = builder.Configuration.GetSection(AzureSettings.SectionName).Get<AzureSettings>() ?? new AzureSettings();
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(azure);
+        var azure = HostSettings.Read<AzureSettings, AzureSettingsValidator>(builder, AzureSettings.SectionName);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
         builder.UseOrleans(silo =>
@@ -40,13 +38,12 @@ public static class SiloHost
             silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
             silo.Services.AddFileFeedbackStore(settings.FullDataDir);
 
-            // After the profile: it may point the model registry somewhere else before the scorer binds its options.
             SiloRoleSetup.Configure(silo, settings, builder.Configuration);
         });
 
         builder.Services.AddSingleton<IInFlightEvents, SiloInFlightEvents>();
+        builder.Services.AddProfileIngestLimits(settings.Profile, azure);
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
-        builder.Services.AddProfileIngestLimits(settings.Profile);
 
         var app = builder.Build();
         binding.Log(app.Logger);

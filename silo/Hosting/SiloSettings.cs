@@ -42,9 +42,5 @@ public sealed class SiloSettings
 
     public ClusterEndpoints Endpoints => new(ClusterId, ServiceId, SiloPort, GatewayPort);
 
-    public MemoryStreamSettings MemoryStreams => StreamCacheRetention > TimeSpan.Zero
-        ? new MemoryStreamSettings(StreamQueues, StreamCacheRetention)
-        : throw new InvalidOperationException(
-            $"Silo:StreamCacheRetention must be a positive time span (for example 00:00:30), not {StreamCacheRetention}: " +
-            "the memory streams would forget events before their subscribers read them.");
+    public MemoryStreamSettings MemoryStreams => new(StreamQueues, StreamCacheRetention);
 }

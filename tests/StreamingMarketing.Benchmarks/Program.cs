@@ -1,3 +1,4 @@
-using BenchmarkDotNet.Running;
+using Spectre.Console;
+using StreamingMarketing.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return await BenchmarksApp.RunAsync(args, AnsiConsole.Console);

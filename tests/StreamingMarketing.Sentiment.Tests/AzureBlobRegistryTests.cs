@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment.Tests;
 
@@ -6,9 +7,9 @@ namespace StreamingMarketing.Sentiment.Tests;
 [Trait("Category", "Integration")]
 public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
 {
-    private readonly AzuriteFixture _azurite;
+    private readonly AzuriteFixture azurite;
 
-    public AzureBlobRegistryTests(AzuriteFixture azurite) => _azurite = azurite;
+    public AzureBlobRegistryTests(AzuriteFixture azurite) => this.azurite = azurite;
 
     [Fact]
     public async Task Publishes_promotes_and_downloads_a_package_that_loads()
@@ -23,7 +24,7 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         Assert.Equal("sentiment-v1", await registry.GetPromotedVersionAsync());
         Assert.Equal(["sentiment-v1"], (await registry.ListAsync()).Select(m => m.Version));
         Assert.Equal(ModelManifest.Read(Packages.Shipped).Head.Sha256, ModelPackage.Verify(local).Head.Sha256);
-        await using var scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu }, new ListLogger<SentimentService>());
+        await using var scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu }), new ListLogger<SentimentService>());
         Assert.Equal("sentiment-v1", scorer.Activate(local).Version);
     }
 
@@ -53,13 +54,13 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
     public async Task Watcher_swaps_to_a_version_promoted_in_blob_storage_and_refuses_a_corrupt_one()
     {
         using var temp = new TemporaryDirectory();
-        var container = _azurite.NewContainer();
+        var container = azurite.NewContainer();
         var registry = new AzureBlobModelRegistry(container, temp.Combine("cache"));
         await registry.PublishAsync(Packages.Shipped);
         await registry.PromoteAsync("sentiment-v1");
         var options = new SentimentOptions { Device = ExecutionDevice.Cpu };
-        await using var scorer = new SentimentService(options, new ListLogger<SentimentService>());
-        var watcher = new ModelRegistryWatcher(registry, scorer, options, new ListLogger<ModelRegistryWatcher>());
+        await using var scorer = new SentimentService(Options.Create(options), new ListLogger<SentimentService>());
+        var watcher = new ModelRegistryWatcher(registry, scorer, Options.Create(options), new ListLogger<ModelRegistryWatcher>());
         Assert.True(await watcher.PollOnceAsync());
 
         await registry.PublishAsync(Packages.CopyAs("sentiment-v2", temp.Combine("build")));
@@ -76,5 +77,5 @@ public sealed class AzureBlobRegistryTests : IClassFixture<AzuriteFixture>
         Assert.False(Directory.Exists(temp.Combine("cache", "sentiment-v3")));
     }
 
-    private AzureBlobModelRegistry NewRegistry(TemporaryDirectory temp) => new(_azurite.NewContainer(), temp.Combine("cache"));
+    private AzureBlobModelRegistry NewRegistry(TemporaryDirectory temp) => new(azurite.NewContainer(), temp.Combine("cache"));
 }

@@ -2,9 +2,9 @@ namespace StreamingMarketing.Sentiment.Tests;
 
 public sealed class BatchingTests : IClassFixture<ScorerFixture>
 {
-    private readonly SentimentService _scorer;
+    private readonly SentimentService scorer;
 
-    public BatchingTests(ScorerFixture fixture) => _scorer = fixture.Scorer;
+    public BatchingTests(ScorerFixture fixture) => scorer = fixture.Scorer;
 
     [Fact]
     public async Task Batched_results_equal_single_text_results_within_1e5()
@@ -12,10 +12,10 @@ public sealed class BatchingTests : IClassFixture<ScorerFixture>
         var singles = new List<SentimentPrediction>();
         foreach (var text in SampleTexts.Tweets)
         {
-            singles.Add((await _scorer.ScoreAsync([text])).Single());
+            singles.Add((await scorer.ScoreAsync([text])).Single());
         }
 
-        var batched = await _scorer.ScoreAsync(SampleTexts.Tweets);
+        var batched = await scorer.ScoreAsync(SampleTexts.Tweets);
 
         Assert.Equal(singles.Count, batched.Count);
         for (var i = 0; i < singles.Count; i++)
@@ -30,9 +30,9 @@ public sealed class BatchingTests : IClassFixture<ScorerFixture>
     [Fact]
     public async Task Concurrent_single_requests_are_answered_in_their_own_order()
     {
-        var expected = await _scorer.ScoreAsync(SampleTexts.Tweets);
+        var expected = await scorer.ScoreAsync(SampleTexts.Tweets);
 
-        var concurrent = await Task.WhenAll(SampleTexts.Tweets.Select(text => _scorer.ScoreAsync([text])));
+        var concurrent = await Task.WhenAll(SampleTexts.Tweets.Select(text => scorer.ScoreAsync([text])));
 
         for (var i = 0; i < expected.Count; i++)
         {
@@ -43,7 +43,7 @@ public sealed class BatchingTests : IClassFixture<ScorerFixture>
     [Fact]
     public async Task Scores_are_positive_minus_negative_probability_and_probabilities_sum_to_one()
     {
-        var results = await _scorer.ScoreAsync(SampleTexts.Tweets);
+        var results = await scorer.ScoreAsync(SampleTexts.Tweets);
 
         Assert.All(results, r =>
         {
@@ -56,7 +56,7 @@ public sealed class BatchingTests : IClassFixture<ScorerFixture>
     [Fact]
     public async Task Clear_sentiment_gets_the_obvious_label()
     {
-        var results = await _scorer.ScoreAsync(["I love this, best day ever!", "This is the worst service, I hate it."]);
+        var results = await scorer.ScoreAsync(["I love this, best day ever!", "This is the worst service, I hate it."]);
 
         Assert.Equal("positive", results[0].Label);
         Assert.Equal("negative", results[1].Label);
@@ -65,10 +65,10 @@ public sealed class BatchingTests : IClassFixture<ScorerFixture>
     [Fact]
     public void Reports_the_serving_model_and_provider()
     {
-        Assert.True(_scorer.IsReady);
-        Assert.Equal("sentiment-v1", _scorer.CurrentModel?.Version);
-        Assert.Equal(SentimentService.SentimentLabels, _scorer.CurrentModel?.Labels);
-        Assert.True(_scorer.CurrentModel?.Validation.MacroRecall >= 0.66);
-        Assert.Equal(EncoderSessionFactory.CpuProvider, _scorer.ExecutionProvider);
+        Assert.True(scorer.IsReady);
+        Assert.Equal("sentiment-v1", scorer.CurrentModel?.Version);
+        Assert.Equal(SentimentService.SentimentLabels, scorer.CurrentModel?.Labels);
+        Assert.True(scorer.CurrentModel?.Validation.MacroRecall >= 0.66);
+        Assert.Equal(EncoderSessionFactory.CpuProvider, scorer.ExecutionProvider);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace StreamingMarketing.Sentiment.Tests;
 
 public sealed class CorruptPackageTests
@@ -93,9 +95,9 @@ public sealed class CorruptPackageTests
         await registry.PublishAsync(Packages.Shipped);
         await registry.PromoteAsync("sentiment-v1");
         var options = new SentimentOptions { Device = ExecutionDevice.Cpu };
-        var scorer = new SentimentService(options, new ListLogger<SentimentService>());
+        var scorer = new SentimentService(Options.Create(options), new ListLogger<SentimentService>());
         var log = new ListLogger<ModelRegistryWatcher>();
-        var watcher = new ModelRegistryWatcher(registry, scorer, options, log);
+        var watcher = new ModelRegistryWatcher(registry, scorer, Options.Create(options), log);
         Assert.True(await watcher.PollOnceAsync());
         return (registry, scorer, watcher, log);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment.Tests;
 
@@ -38,7 +39,7 @@ public sealed class ExecutionProviderTests
         }
 
         var exception = Assert.Throws<InvalidOperationException>(
-            () => new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cuda }, new ListLogger<SentimentService>()));
+            () => new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cuda }), new ListLogger<SentimentService>()));
 
         Assert.StartsWith("Sentiment:Device is 'cuda' but the CUDA execution provider cannot start on this machine", exception.Message, StringComparison.Ordinal);
         Assert.Contains("'auto' or 'cpu'", exception.Message, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public sealed class ExecutionProviderTests
     [Fact]
     public async Task Cpu_runs_on_the_cpu_provider()
     {
-        await using var scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = 1 }, new ListLogger<SentimentService>());
+        await using var scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = 1 }), new ListLogger<SentimentService>());
 
         Assert.Equal(EncoderSessionFactory.CpuProvider, scorer.ExecutionProvider);
         Assert.False(scorer.IsReady);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace StreamingMarketing.Sentiment.Tests;
 
@@ -13,8 +14,8 @@ public sealed class ModelSwapTests
         using var temp = new TemporaryDirectory();
         var registry = new FileSystemModelRegistry(temp.Combine("models"));
         var options = new SentimentOptions { Device = ExecutionDevice.Cpu, RegistryPollSeconds = 0.2, SeedDirectory = Path.GetDirectoryName(Packages.Shipped) };
-        await using var scorer = new SentimentService(options, new ListLogger<SentimentService>());
-        using var watcher = new ModelRegistryWatcher(registry, scorer, options, new ListLogger<ModelRegistryWatcher>());
+        await using var scorer = new SentimentService(Options.Create(options), new ListLogger<SentimentService>());
+        using var watcher = new ModelRegistryWatcher(registry, scorer, Options.Create(options), new ListLogger<ModelRegistryWatcher>());
         await watcher.StartAsync(CancellationToken.None);
         await WaitUntil(() => scorer.IsReady, TimeSpan.FromSeconds(10));
         Assert.Equal(Packages.NewestShippedVersion, scorer.CurrentModel?.Version);
@@ -119,7 +120,7 @@ public sealed class ModelSwapTests
         }
 
         Assert.Equal("positive", result.Single().Label);
-        Assert.Equal(16, provider.GetRequiredService<SentimentOptions>().MaxBatchSize);
+        Assert.Equal(16, provider.GetRequiredService<IOptions<SentimentOptions>>().Value.MaxBatchSize);
         Assert.True(File.Exists(Path.Combine(temp.Path, "models", "current.json")));
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace StreamingMarketing.Sentiment.Tests;
 
 /// <summary>One encoder pass feeds every head a package carries.</summary>
@@ -6,7 +8,7 @@ public sealed class MultiHeadScoringTests
     [Fact]
     public async Task A_package_with_emotion_and_brand_safety_heads_scores_them_beside_sentiment()
     {
-        await using var scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu }, new ListLogger<SentimentService>());
+        await using var scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu }), new ListLogger<SentimentService>());
         scorer.Activate(Packages.NewestShipped);
 
         var results = await scorer.ScoreAsync(["So happy with my new phone, love it!", "You are a disgusting idiot, get lost"]);

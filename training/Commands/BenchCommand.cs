@@ -1,4 +1,8 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
 using StreamingMarketing.Sentiment.Benchmarking;
 
@@ -9,22 +13,46 @@ namespace StreamingMarketing.Training;
 /// encoder and head sessions called directly on the same pre-tokenised texts in batches of what that
 /// concurrency can fill — in the same process and run, so the ratio is the batcher's own cost or gain.
 /// </summary>
-public static class BenchCommand
+public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
     private static readonly int[] Concurrencies = [1, 8, 32, 64];
 
-    public static async Task<int> RunAsync(CommandLine commandLine)
+    public sealed class Settings : CommandSettings
     {
-        commandLine.EnsureOnly("seconds", "device", "datasets", "version");
-        var seconds = commandLine.Number("seconds", 5);
-        var device = Enum.Parse<ExecutionDevice>(commandLine.Value("device", "auto"), ignoreCase: true);
-        var datasets = commandLine.Value("datasets", Path.Combine(AppContext.BaseDirectory, "data"));
+        [CommandOption("--seconds <N>")]
+        [Description("Seconds per measurement, after 1 s of warm-up.")]
+        [DefaultValue(5)]
+        public int Seconds { get; init; } = 5;
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto, cuda or cpu.")]
+        [DefaultValue(ExecutionDevice.Auto)]
+        public ExecutionDevice Device { get; init; } = ExecutionDevice.Auto;
+
+        [CommandOption("--datasets <PATH>")]
+        [Description("The labeled sets (default: data/ beside the tool); TweetEval's validation tweets are scored.")]
+        public string? Datasets { get; init; }
+
+        [CommandOption("--version <NAME>")]
+        [Description("The shipped model package to load.")]
+        [DefaultValue("sentiment-v3")]
+        public string Version { get; init; } = "sentiment-v3";
+
+        public override ValidationResult Validate() =>
+            Seconds < 1 ? ValidationResult.Error($"--seconds must be at least 1 (got {Seconds}).") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var seconds = settings.Seconds;
+        var device = settings.Device;
+        var datasets = settings.Datasets ?? Path.Combine(AppContext.BaseDirectory, "data");
         var texts = LabeledText.ReadTsv(Path.Combine(datasets, "tweeteval", "sentiment_val.tsv")).Select(e => e.Text).ToArray();
 
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddSimpleConsole(o => o.SingleLine = true));
         var options = new SentimentOptions { Device = device };
-        await using var scorer = new SentimentService(options, loggerFactory.CreateLogger<SentimentService>());
-        var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, commandLine.Value("version", "sentiment-v3"));
+        await using var scorer = new SentimentService(Options.Create(options), loggerFactory.CreateLogger<SentimentService>());
+        var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, settings.Version);
         var manifest = scorer.Activate(package);
         var model = LoadedModel.Load(package, scorer.Encoder);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();

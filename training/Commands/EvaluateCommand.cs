@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -7,15 +9,21 @@ namespace StreamingMarketing.Training;
 /// evaluate: a version's recorded metrics for every head, and its sentiment recipe re-run by cross-validation
 /// on today's data (shipped sets + feedback so far): the number the publish gate compares a candidate with.
 /// </summary>
-public static class EvaluateCommand
+public sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
 {
-    public static async Task<int> RunAsync(CommandLine commandLine)
+    public sealed class Settings : TrainingSettings
     {
-        commandLine.EnsureOnly([.. TrainingOptions.OptionNames, "version"]);
-        var options = TrainingOptions.From(commandLine) with { ExtraHeads = false };
+        [CommandOption("--version <NAME>")]
+        [Description("The version to evaluate (default: the promoted one).")]
+        public string? Version { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions() with { ExtraHeads = false };
         var registry = RegistryFromEnvironment.Create(options.DataDirectory);
-        var version = commandLine.Value("version") ?? await registry.GetPromotedVersionAsync();
-        var manifest = (await registry.ListAsync()).FirstOrDefault(m => m.Version == version);
+        var version = settings.Version ?? await registry.GetPromotedVersionAsync(cancellationToken);
+        var manifest = (await registry.ListAsync(cancellationToken)).FirstOrDefault(m => m.Version == version);
         if (manifest is null)
         {
             AnsiConsole.MarkupLine(version is null ? "[red]No version is promoted[/]; name one with --version." : $"[red]Version {version} is not published.[/]");

@@ -1,17 +1,17 @@
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace StreamingMarketing.Training;
 
 /// <summary>list: every published version in the registry, oldest first, the promoted one marked.</summary>
-public static class ListCommand
+public sealed class ListCommand : AsyncCommand<DataDirSettings>
 {
-    public static async Task<int> RunAsync(CommandLine commandLine)
+    public override async Task<int> ExecuteAsync(CommandContext context, DataDirSettings settings, CancellationToken cancellationToken)
     {
-        commandLine.EnsureOnly("data-dir");
-        var registry = RegistryFromEnvironment.Create(Path.GetFullPath(commandLine.Value("data-dir", ".data")));
-        var promoted = await registry.GetPromotedVersionAsync();
+        var registry = RegistryFromEnvironment.Create(settings.DataDirectory);
+        var promoted = await registry.GetPromotedVersionAsync(cancellationToken);
         var table = new Table().AddColumns("", "version", "created (UTC)", "macro-recall", "accuracy", "heads", "recipe");
-        foreach (var manifest in await registry.ListAsync())
+        foreach (var manifest in await registry.ListAsync(cancellationToken))
         {
             table.AddRow(
                 manifest.Version == promoted ? "[green]*[/]" : "",

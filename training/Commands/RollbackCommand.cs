@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -7,28 +9,31 @@ namespace StreamingMarketing.Training;
 /// rollback VERSION: promote an already published version again. The package is verified first (hashes,
 /// manifest), so a rollback never points the silos at a corrupt package; they swap within one poll.
 /// </summary>
-public static class RollbackCommand
+public sealed class RollbackCommand : AsyncCommand<RollbackCommand.Settings>
 {
-    public static async Task<int> RunAsync(string? version, CommandLine commandLine)
+    public sealed class Settings : DataDirSettings
     {
-        commandLine.EnsureOnly("data-dir");
-        if (string.IsNullOrWhiteSpace(version))
-        {
-            throw new ArgumentException("rollback needs the version to promote: rollback VERSION [--data-dir PATH] (see 'list').");
-        }
+        [CommandArgument(0, "<VERSION>")]
+        [Description("The published version to promote again ('list' shows them).")]
+        public string Version { get; init; } = "";
 
-        ModelVersion.EnsureValid(version);
-        var registry = RegistryFromEnvironment.Create(Path.GetFullPath(commandLine.Value("data-dir", ".data")));
-        if (!(await registry.ListAsync()).Any(m => m.Version == version))
+        public override ValidationResult Validate() => VersionRule(Version, "VERSION");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var version = settings.Version;
+        var registry = RegistryFromEnvironment.Create(settings.DataDirectory);
+        if (!(await registry.ListAsync(cancellationToken)).Any(m => m.Version == version))
         {
             AnsiConsole.MarkupLine($"[red]Version {version} is not published[/]; 'list' shows the published ones.");
             return 1;
         }
 
-        var previous = await registry.GetPromotedVersionAsync();
+        var previous = await registry.GetPromotedVersionAsync(cancellationToken);
         try
         {
-            ModelPackage.Verify(await registry.GetLocalPackageAsync(version));
+            ModelPackage.Verify(await registry.GetLocalPackageAsync(version, cancellationToken));
         }
         catch (ModelPackageException exception)
         {
@@ -36,7 +41,7 @@ public static class RollbackCommand
             return 1;
         }
 
-        await registry.PromoteAsync(version);
+        await registry.PromoteAsync(version, cancellationToken);
         AnsiConsole.MarkupLine($"[green]Promoted {version}[/] (was {previous ?? "none"}); silos swap on their next registry poll.");
         return 0;
     }

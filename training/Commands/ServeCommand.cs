@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -9,20 +11,31 @@ namespace StreamingMarketing.Training;
 /// least --min-feedback entries arrived since the serving model was trained, it trains and publishes through
 /// the gate (never --force: an unattended retrain must beat what serves). Ctrl+C stops it between runs.
 /// </summary>
-public static class ServeCommand
+public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
-    public static async Task<int> RunAsync(CommandLine commandLine)
+    public sealed class Settings : TrainingSettings
     {
-        commandLine.EnsureOnly([.. TrainingOptions.OptionNames, "interval", "min-feedback"]);
-        var options = TrainingOptions.From(commandLine);
-        var interval = TimeSpan.Parse(commandLine.Value("interval") ?? throw new ArgumentException("serve needs --interval, e.g. --interval 01:00:00."), CultureInfo.InvariantCulture);
-        var minimum = commandLine.Number("min-feedback", 50);
-        if (interval <= TimeSpan.Zero || minimum < 1)
-        {
-            throw new ArgumentException("--interval must be positive and --min-feedback at least 1.");
-        }
+        [CommandOption("--interval <TIMESPAN>")]
+        [Description("How often to count new feedback, e.g. 00:30:00 (required).")]
+        public TimeSpan? Interval { get; init; }
 
-        using var stop = new CancellationTokenSource();
+        [CommandOption("--min-feedback <N>")]
+        [Description("New feedback entries that trigger a retrain.")]
+        [DefaultValue(50)]
+        public int MinFeedback { get; init; } = 50;
+
+        public override ValidationResult Validate() =>
+            Interval is null ? ValidationResult.Error("serve needs --interval, e.g. --interval 01:00:00.")
+            : Interval <= TimeSpan.Zero || MinFeedback < 1 ? ValidationResult.Error("--interval must be positive and --min-feedback at least 1.")
+            : base.Validate();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions();
+        var interval = settings.Interval!.Value;
+        var minimum = settings.MinFeedback;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Spectre.Console;
+using Spectre.Console.Cli;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
@@ -8,18 +10,43 @@ namespace StreamingMarketing.Training;
 /// on everything, write one package (sentiment, emotion, offensive, hate heads), and with --publish publish and
 /// promote it if it beats the serving model on the same folds (or with --force).
 /// </summary>
-public static class TrainCommand
+public sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
 {
-    public static readonly string[] OptionNames = [.. TrainingOptions.OptionNames, "output", "version", "publish", "force"];
-
-    public static async Task<int> RunAsync(CommandLine commandLine)
+    public sealed class Settings : TrainingSettings
     {
-        commandLine.EnsureOnly(OptionNames);
-        var options = TrainingOptions.From(commandLine);
-        var version = commandLine.Value("version", $"sentiment-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-        ModelVersion.EnsureValid(version);
-        var output = Path.GetFullPath(commandLine.Value("output", Path.Combine(options.DataDirectory, "packages", version)));
-        var outcome = await TrainAsync(options, version, output, commandLine.Flag("publish"), commandLine.Flag("force"));
+        [CommandOption("--publish")]
+        [Description("Publish and promote the package if it beats the serving model on the same folds.")]
+        public bool Publish { get; init; }
+
+        [CommandOption("--force")]
+        [Description("With --publish: publish even if it does not.")]
+        public bool Force { get; init; }
+
+        [CommandOption("--version <NAME>")]
+        [Description("Package version (default sentiment-<UTC timestamp>).")]
+        public string? Version { get; init; }
+
+        [CommandOption("--output <PATH>")]
+        [Description("Package directory (default <data-dir>/packages/<version>).")]
+        public string? Output { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (VersionRule(Version, "--version") is { Successful: false } badVersion)
+            {
+                return badVersion;
+            }
+
+            return Force && !Publish ? ValidationResult.Error("--force only applies with --publish.") : base.Validate();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions();
+        var version = settings.Version ?? $"sentiment-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var output = Path.GetFullPath(settings.Output ?? Path.Combine(options.DataDirectory, "packages", version));
+        var outcome = await TrainAsync(options, version, output, settings.Publish, settings.Force, cancellationToken);
         return outcome is TrainOutcome.Published or TrainOutcome.Written ? 0 : 1;
     }
 

@@ -70,7 +70,7 @@ public sealed record TaskData(
             usesFeedback ? feedback.Count : 0, hardNegatives, heldOut);
     }
 
-    private static int[] LabelIndices(TaskDefinition definition, IReadOnlyList<LabeledText> examples, string datasets)
+    private static int[] LabelIndices(TaskDefinition definition, List<LabeledText> examples, string datasets)
     {
         var labels = examples.Select(e => IndexOf(definition.Labels, e.Label)).ToArray();
         if (Array.IndexOf(labels, -1) is var unknown and >= 0)

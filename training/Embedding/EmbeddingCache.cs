@@ -11,41 +11,41 @@ namespace StreamingMarketing.Training;
 public sealed class EmbeddingCache
 {
     private const int KeyBytes = 32;
-    private readonly string _path;
-    private readonly Dictionary<string, float[]> _entries = new(StringComparer.Ordinal);
-    private bool _dirty;
+    private readonly string path;
+    private readonly Dictionary<string, float[]> entries = new(StringComparer.Ordinal);
+    private bool dirty;
 
     public EmbeddingCache(string directory, string encoderSha256)
     {
         Directory.CreateDirectory(directory);
-        _path = Path.Combine(directory, $"embeddings-{encoderSha256[..16]}.bin");
-        if (File.Exists(_path))
+        path = Path.Combine(directory, $"embeddings-{encoderSha256[..16]}.bin");
+        if (File.Exists(path))
         {
             Load();
         }
     }
 
-    public int Count => _entries.Count;
+    public int Count => entries.Count;
 
-    public bool TryGet(string text, out float[] embedding) => _entries.TryGetValue(Key(text), out embedding!);
+    public bool TryGet(string text, out float[] embedding) => entries.TryGetValue(Key(text), out embedding!);
 
     public void Add(string text, float[] embedding)
     {
-        _entries[Key(text)] = embedding;
-        _dirty = true;
+        entries[Key(text)] = embedding;
+        dirty = true;
     }
 
     public void Save()
     {
-        if (!_dirty)
+        if (!dirty)
         {
             return;
         }
 
-        var staging = _path + ".partial";
+        var staging = path + ".partial";
         using (var writer = new BinaryWriter(File.Create(staging)))
         {
-            foreach (var (key, embedding) in _entries)
+            foreach (var (key, embedding) in entries)
             {
                 writer.Write(Convert.FromHexString(key));
                 foreach (var value in embedding)
@@ -55,13 +55,13 @@ public sealed class EmbeddingCache
             }
         }
 
-        File.Move(staging, _path, overwrite: true);
-        _dirty = false;
+        File.Move(staging, path, overwrite: true);
+        dirty = false;
     }
 
     private void Load()
     {
-        using var reader = new BinaryReader(File.OpenRead(_path));
+        using var reader = new BinaryReader(File.OpenRead(path));
         var recordBytes = KeyBytes + (SentenceEncoder.Dimensions * sizeof(float));
         var records = reader.BaseStream.Length / recordBytes;
         for (var i = 0; i < records; i++)
@@ -73,7 +73,7 @@ public sealed class EmbeddingCache
                 embedding[d] = reader.ReadSingle();
             }
 
-            _entries[key] = embedding;
+            entries[key] = embedding;
         }
     }
 

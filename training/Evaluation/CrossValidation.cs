@@ -10,26 +10,26 @@ namespace StreamingMarketing.Training;
 /// </summary>
 public sealed class CrossValidation
 {
-    private readonly IReadOnlyList<float[]> _embeddings;
-    private readonly IReadOnlyList<string> _texts;
-    private readonly int _classes;
-    private readonly int[] _folds;
-    private readonly Lazy<float[][]> _withLexicon;
-    private readonly ConcurrentDictionary<string, float[][]> _outOfFold = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<float[]> embeddings;
+    private readonly IReadOnlyList<string> texts;
+    private readonly int classes;
+    private readonly int[] folds;
+    private readonly Lazy<float[][]> withLexicon;
+    private readonly ConcurrentDictionary<string, float[][]> outOfFold = new(StringComparer.Ordinal);
 
     public CrossValidation(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, IReadOnlyList<int> labels, int classes, int folds, int seed)
     {
-        (_embeddings, _texts, Labels, _classes) = (embeddings, texts, labels, classes);
+        (this.embeddings, this.texts, Labels, this.classes) = (embeddings, texts, labels, classes);
         FoldCount = folds;
-        _folds = StratifiedFolds(labels, folds, seed);
-        _withLexicon = new Lazy<float[][]>(() => FeatureSet.Build(_embeddings, _texts, lexicon: true));
+        this.folds = StratifiedFolds(labels, folds, seed);
+        withLexicon = new Lazy<float[][]>(() => FeatureSet.Build(this.embeddings, this.texts, lexicon: true));
     }
 
     public IReadOnlyList<int> Labels { get; }
 
     public int FoldCount { get; }
 
-    public IReadOnlyList<float[]> Features(bool lexicon) => lexicon ? _withLexicon.Value : _embeddings;
+    public IReadOnlyList<float[]> Features(bool lexicon) => lexicon ? withLexicon.Value : embeddings;
 
     public static int[] StratifiedFolds(IReadOnlyList<int> labels, int folds, int seed)
     {
@@ -51,7 +51,7 @@ public sealed class CrossValidation
     /// <summary>Each example's class probabilities from the model fitted without its fold.</summary>
     public float[][] OutOfFold(HeadRecipe recipe)
     {
-        if (_outOfFold.TryGetValue(recipe.Spec, out var known))
+        if (outOfFold.TryGetValue(recipe.Spec, out var known))
         {
             return known;
         }
@@ -61,7 +61,7 @@ public sealed class CrossValidation
         {
             var members = ensemble.Members.Select(OutOfFold).ToList();
             probabilities = Enumerable.Range(0, Labels.Count)
-                .Select(i => Enumerable.Range(0, _classes).Select(c => members.Sum(m => m[i][c]) / members.Count).ToArray())
+                .Select(i => Enumerable.Range(0, classes).Select(c => members.Sum(m => m[i][c]) / members.Count).ToArray())
                 .ToArray();
         }
         else
@@ -71,9 +71,9 @@ public sealed class CrossValidation
             // Folds train in parallel (each fit is single-threaded), one per core.
             Parallel.For(0, FoldCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>
             {
-                var train = Enumerable.Range(0, Labels.Count).Where(i => _folds[i] != fold).ToArray();
-                var test = Enumerable.Range(0, Labels.Count).Where(i => _folds[i] == fold).ToArray();
-                var model = recipe.Fit(train.Select(i => features[i]).ToArray(), train.Select(i => Labels[i]).ToArray(), _classes);
+                var train = Enumerable.Range(0, Labels.Count).Where(i => folds[i] != fold).ToArray();
+                var test = Enumerable.Range(0, Labels.Count).Where(i => folds[i] == fold).ToArray();
+                var model = recipe.Fit(train.Select(i => features[i]).ToArray(), train.Select(i => Labels[i]).ToArray(), classes);
                 foreach (var i in test)
                 {
                     probabilities[i] = model.Predict(features[i]);
@@ -81,7 +81,7 @@ public sealed class CrossValidation
             });
         }
 
-        _outOfFold[recipe.Spec] = probabilities;
+        outOfFold[recipe.Spec] = probabilities;
         return probabilities;
     }
 

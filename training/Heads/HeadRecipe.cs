@@ -74,7 +74,7 @@ public abstract record HeadRecipe
         return parts;
     }
 
-    protected static float Float(Dictionary<string, string?> arguments, string name, float fallback) =>
+    protected static float FloatArgument(Dictionary<string, string?> arguments, string name, float fallback) =>
         arguments.TryGetValue(name, out var value) && value is not null ? float.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     protected static string Format(float value) => value.ToString("G6", CultureInfo.InvariantCulture);

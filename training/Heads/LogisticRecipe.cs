@@ -15,7 +15,7 @@ public sealed record LogisticRecipe(float L2, float L1, bool Lexicon) : HeadReci
     public override string Spec => $"logreg(l2={Format(L2)},l1={Format(L1)}{(Lexicon ? ",lexicon" : "")})";
 
     public static LogisticRecipe From(Dictionary<string, string?> arguments) =>
-        new(Float(arguments, "l2", 300), Float(arguments, "l1", 1), arguments.ContainsKey("lexicon"));
+        new(FloatArgument(arguments, "l2", 300), FloatArgument(arguments, "l1", 1), arguments.ContainsKey("lexicon"));
 
     public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
     {

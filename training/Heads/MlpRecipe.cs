@@ -15,8 +15,8 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
         $"mlp(hidden={Hidden},epochs={Epochs},dropout={Format(Dropout)},decay={Format(WeightDecay)},lr={Format(LearningRate)},seed={Seed}{(Lexicon ? ",lexicon" : "")})";
 
     public static MlpRecipe From(Dictionary<string, string?> arguments) => new(
-        (int)Float(arguments, "hidden", 256), (int)Float(arguments, "epochs", 12), Float(arguments, "dropout", 0.3f),
-        Float(arguments, "decay", 1e-4f), Float(arguments, "lr", 1e-3f), (int)Float(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
+        (int)FloatArgument(arguments, "hidden", 256), (int)FloatArgument(arguments, "epochs", 12), FloatArgument(arguments, "dropout", 0.3f),
+        FloatArgument(arguments, "decay", 1e-4f), FloatArgument(arguments, "lr", 1e-3f), (int)FloatArgument(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
 
     public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
     {
@@ -85,49 +85,49 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
     {
         private const float Beta1 = 0.9f;
         private const float Beta2 = 0.999f;
-        private readonly int _inputs;
-        private readonly int _outputs;
-        private readonly float[] _weights;
-        private readonly float[] _bias;
-        private readonly float[] _weightGradient;
-        private readonly float[] _biasGradient;
-        private readonly float[] _m;
-        private readonly float[] _v;
-        private readonly float[] _biasM;
-        private readonly float[] _biasV;
+        private readonly int inputs;
+        private readonly int outputs;
+        private readonly float[] weights;
+        private readonly float[] bias;
+        private readonly float[] weightGradient;
+        private readonly float[] biasGradient;
+        private readonly float[] m;
+        private readonly float[] v;
+        private readonly float[] biasM;
+        private readonly float[] biasV;
 
         public AdamLayer(int inputs, int outputs, Random random)
         {
-            (_inputs, _outputs) = (inputs, outputs);
-            _weights = new float[inputs * outputs];
+            (this.inputs, this.outputs) = (inputs, outputs);
+            weights = new float[inputs * outputs];
             // He-uniform initialisation suits ReLU layers.
             var limit = MathF.Sqrt(6f / inputs);
-            for (var i = 0; i < _weights.Length; i++)
+            for (var i = 0; i < weights.Length; i++)
             {
-                _weights[i] = ((random.NextSingle() * 2) - 1) * limit;
+                weights[i] = ((random.NextSingle() * 2) - 1) * limit;
             }
 
-            _bias = new float[outputs];
-            _weightGradient = new float[_weights.Length];
-            _biasGradient = new float[outputs];
-            _m = new float[_weights.Length];
-            _v = new float[_weights.Length];
-            _biasM = new float[outputs];
-            _biasV = new float[outputs];
+            bias = new float[outputs];
+            weightGradient = new float[weights.Length];
+            biasGradient = new float[outputs];
+            m = new float[weights.Length];
+            v = new float[weights.Length];
+            biasM = new float[outputs];
+            biasV = new float[outputs];
         }
 
         public void Forward(ReadOnlySpan<float> input, Span<float> output)
         {
-            for (var o = 0; o < _outputs; o++)
+            for (var o = 0; o < outputs; o++)
             {
-                output[o] = VectorMath.Dot(_weights.AsSpan(o * _inputs, _inputs), input) + _bias[o];
+                output[o] = VectorMath.Dot(weights.AsSpan(o * inputs, inputs), input) + bias[o];
             }
         }
 
         public void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
         {
             inputGradient.Clear();
-            for (var o = 0; o < _outputs; o++)
+            for (var o = 0; o < outputs; o++)
             {
                 var g = outputGradient[o];
                 if (g == 0)
@@ -135,11 +135,11 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
                     continue;
                 }
 
-                _biasGradient[o] += g;
-                VectorMath.AddScaled(_weightGradient.AsSpan(o * _inputs, _inputs), input, g);
+                biasGradient[o] += g;
+                VectorMath.AddScaled(weightGradient.AsSpan(o * inputs, inputs), input, g);
                 if (!inputGradient.IsEmpty)
                 {
-                    VectorMath.AddScaled(inputGradient, _weights.AsSpan(o * _inputs, _inputs), g);
+                    VectorMath.AddScaled(inputGradient, weights.AsSpan(o * inputs, inputs), g);
                 }
             }
         }
@@ -148,8 +148,8 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
         {
             var correction1 = 1 - MathF.Pow(Beta1, step);
             var correction2 = 1 - MathF.Pow(Beta2, step);
-            Update(_weights, _weightGradient, _m, _v, learningRate, weightDecay, correction1, correction2);
-            Update(_bias, _biasGradient, _biasM, _biasV, learningRate, 0, correction1, correction2);
+            Update(weights, weightGradient, m, v, learningRate, weightDecay, correction1, correction2);
+            Update(bias, biasGradient, biasM, biasV, learningRate, 0, correction1, correction2);
         }
 
         private static void Update(float[] values, float[] gradient, float[] m, float[] v, float learningRate, float weightDecay, float correction1, float correction2)
@@ -163,6 +163,6 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
             }
         }
 
-        public DenseLayer ToLayer(bool relu) => new(_inputs, _outputs, (float[])_weights.Clone(), (float[])_bias.Clone(), relu);
+        public DenseLayer ToLayer(bool relu) => new(inputs, outputs, (float[])weights.Clone(), (float[])bias.Clone(), relu);
     }
 }

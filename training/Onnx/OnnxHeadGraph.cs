@@ -18,7 +18,7 @@ public static class OnnxHeadGraph
     public static byte[] Build(HeadModel model, int embeddingDimensions, string graphName)
     {
         var graph = new ProtoWriter();
-        graph.String(2, graphName);
+        graph.Text(2, graphName);
         var features = EmbeddingInput;
         if (model.UsesLexicon)
         {
@@ -73,10 +73,10 @@ public static class OnnxHeadGraph
         graph.Message(12, ValueInfo(Output, model.Classes));
 
         return new ProtoWriter()
-            .Int(1, 8)                                  // ir_version
-            .String(2, "StreamingMarketing.Training")   // producer_name
+            .Number(1, 8)                           // ir_version
+            .Text(2, "StreamingMarketing.Training") // producer_name
             .Message(7, graph)
-            .Message(8, new ProtoWriter().String(1, "").Int(2, 13))   // opset_import: default domain, opset 13
+            .Message(8, new ProtoWriter().Text(1, "").Number(2, 13))   // opset_import: default domain, opset 13
             .ToArray();
     }
 
@@ -85,13 +85,13 @@ public static class OnnxHeadGraph
         var node = new ProtoWriter();
         foreach (var input in inputs)
         {
-            node.String(1, input);
+            node.Text(1, input);
         }
 
-        node.String(2, output).String(3, output + "_node").String(4, op);
+        node.Text(2, output).Text(3, output + "_node").Text(4, op);
         foreach (var (name, value) in attributes)
         {
-            node.Message(5, new ProtoWriter().String(1, name).Int(3, value).Int(20, 2));   // AttributeProto INT
+            node.Message(5, new ProtoWriter().Text(1, name).Number(3, value).Number(20, 2));   // AttributeProto INT
         }
 
         return node;
@@ -102,21 +102,21 @@ public static class OnnxHeadGraph
         var tensor = new ProtoWriter();
         foreach (var dim in dims)
         {
-            tensor.Int(1, dim);
+            tensor.Number(1, dim);
         }
 
         // raw_data is little-endian IEEE 754, which is the in-memory layout on every platform .NET runs on here.
-        return tensor.Int(2, FloatType).String(8, name).Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
+        return tensor.Number(2, FloatType).Text(8, name).Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     /// <summary>A float tensor [batch × <paramref name="width"/>], batch symbolic.</summary>
     private static ProtoWriter ValueInfo(string name, int width)
     {
         var shape = new ProtoWriter()
-            .Message(1, new ProtoWriter().String(2, "batch"))
-            .Message(1, new ProtoWriter().Int(1, width));
-        var tensorType = new ProtoWriter().Int(1, FloatType).Message(2, shape);
-        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
+            .Message(1, new ProtoWriter().Text(2, "batch"))
+            .Message(1, new ProtoWriter().Number(1, width));
+        var tensorType = new ProtoWriter().Number(1, FloatType).Message(2, shape);
+        return new ProtoWriter().Text(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }
 
     /// <summary>MatMul wants W as [inputs × outputs]; layers keep it [outputs × inputs].</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace StreamingMarketing.Training;
@@ -8,16 +9,16 @@ namespace StreamingMarketing.Training;
 /// </summary>
 public sealed class ProtoWriter
 {
-    private readonly MemoryStream _buffer = new();
+    private readonly ArrayBufferWriter<byte> buffer = new();
 
-    public ProtoWriter Int(int field, long value)
+    public ProtoWriter Number(int field, long value)
     {
         Tag(field, wireType: 0);
         Varint((ulong)value);
         return this;
     }
 
-    public ProtoWriter String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
+    public ProtoWriter Text(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
 
     public ProtoWriter Message(int field, ProtoWriter message) => Bytes(field, message.ToArray());
 
@@ -25,11 +26,11 @@ public sealed class ProtoWriter
     {
         Tag(field, wireType: 2);
         Varint((ulong)value.Length);
-        _buffer.Write(value);
+        buffer.Write(value);
         return this;
     }
 
-    public byte[] ToArray() => _buffer.ToArray();
+    public byte[] ToArray() => buffer.WrittenSpan.ToArray();
 
     private void Tag(int field, int wireType) => Varint((ulong)((field << 3) | wireType));
 
@@ -37,10 +38,16 @@ public sealed class ProtoWriter
     {
         while (value >= 0x80)
         {
-            _buffer.WriteByte((byte)(value | 0x80));
+            WriteByte((byte)(value | 0x80));
             value >>= 7;
         }
 
-        _buffer.WriteByte((byte)value);
+        WriteByte((byte)value);
+    }
+
+    private void WriteByte(byte value)
+    {
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
     }
 }

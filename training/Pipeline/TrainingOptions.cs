@@ -13,15 +13,4 @@ public sealed record TrainingOptions(
     bool ExtraHeads)
 {
     public const int Seed = 2017;
-
-    public static TrainingOptions From(CommandLine commandLine) => new(
-        Path.GetFullPath(commandLine.Value("data-dir", ".data")),
-        commandLine.Value("datasets", Path.Combine(AppContext.BaseDirectory, "data")),
-        commandLine.Number("folds", 5),
-        Enum.Parse<ExecutionDevice>(commandLine.Value("device", "auto"), ignoreCase: true),
-        commandLine.Value("sample") is { } sample ? int.Parse(sample, System.Globalization.CultureInfo.InvariantCulture) : null,
-        commandLine.Value("recipes") is { } recipes ? recipes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(HeadRecipe.Parse).ToList() : null,
-        !commandLine.Flag("sentiment-only"));
-
-    public static readonly string[] OptionNames = ["data-dir", "datasets", "folds", "device", "sample", "recipes", "sentiment-only"];
 }

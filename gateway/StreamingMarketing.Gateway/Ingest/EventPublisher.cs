@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -8,13 +9,19 @@ using StreamingMarketing.Contracts.Events;
 namespace StreamingMarketing.Gateway.Ingest;
 
 /// <summary>
-/// Publishes accepted events to the campaign streams, one <see cref="InteractionBatch"/> per campaign. A full
+/// Publishes accepted events to the campaign streams, one <see cref="InteractionBatch"/> per campaign, or, where
+/// stream items cost storage operations, per partition of the campaigns (<see cref="IngestOptions.StreamPartitions"/>),
+/// concurrent requests' events for a partition coalescing into one item (<see cref="CoalescingStreamLane"/>). A full
 /// memory-stream queue throws <see cref="InvalidOperationException"/>: that is back-pressure, answered by retrying
 /// with exponential backoff for a bounded time; what still cannot be published is reported, never dropped.
 /// </summary>
 public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions> options, IInFlightEvents inFlight, ILogger<EventPublisher> logger)
 {
+    /// <summary>Campaign batches of one request published at once.</summary>
+    private const int PublishConcurrency = 16;
+
     private readonly IngestOptions options = options.Value;
+    private readonly ConcurrentDictionary<string, CoalescingStreamLane> partitionLanes = new(StringComparer.Ordinal);
     private IStreamProvider? provider;
 
     /// <summary>Publishes every campaign batch; returns the campaign ids whose batch could not be published.</summary>
@@ -32,16 +39,16 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             return failed;
         }
 
+        var partitioned = options.StreamPartitions > 0 && streamNamespace == StreamNames.CampaignEvents;
+        var streams = partitioned ? ByPartition(byCampaign) : byCampaign.Select(pair => new StreamBatch(pair.Key, pair.Value, [pair.Key]));
         await Parallel.ForEachAsync(
-            byCampaign,
-            new ParallelOptions { MaxDegreeOfParallelism = options.PublishConcurrency, CancellationToken = cancellationToken },
-            async (pair, ct) =>
+            streams,
+            new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
+            async (stream, ct) =>
             {
-                var published = true;
-                foreach (var item in StreamItemSplitter.Split(pair.Value, options.MaxStreamItemBytes))
-                {
-                    published &= await TryPublishAsync(streamNamespace, pair.Key, item, ct);
-                }
+                var published = partitioned
+                    ? await partitionLanes.GetOrAdd(stream.Key, _ => new()).PublishAsync(stream.Events, (events, token) => PublishItemsAsync(StreamNames.CampaignPartitions, stream.Key, events, token), ct)
+                    : await PublishItemsAsync(streamNamespace, stream.Key, stream.Events, ct);
 
                 // A campaign with any item unpublished is reported whole: the connector resends all of it with the
                 // same eventIds, and the campaign grain drops the part that did arrive.
@@ -49,12 +56,30 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
                 {
                     lock (failed)
                     {
-                        failed.Add(pair.Key);
+                        failed.UnionWith(stream.Campaigns);
                     }
                 }
             });
         return failed;
     }
+
+    /// <summary>The events as items no larger than <see cref="IngestOptions.MaxStreamItemBytes"/>; true when all were published.</summary>
+    private async Task<bool> PublishItemsAsync(string streamNamespace, string streamKey, List<InteractionEvent> events, CancellationToken cancellationToken)
+    {
+        var published = true;
+        foreach (var item in StreamItemSplitter.Split(events, options.MaxStreamItemBytes))
+        {
+            published &= await TryPublishAsync(streamNamespace, streamKey, item, cancellationToken);
+        }
+
+        return published;
+    }
+
+    /// <summary>One stream per partition of the campaigns, its events grouped by campaign.</summary>
+    private IEnumerable<StreamBatch> ByPartition(Dictionary<string, List<InteractionEvent>> byCampaign) =>
+        byCampaign
+            .GroupBy(pair => StreamNames.PartitionOf(pair.Key, options.StreamPartitions), StringComparer.Ordinal)
+            .Select(partition => new StreamBatch(partition.Key, [.. partition.SelectMany(pair => pair.Value)], [.. partition.Select(pair => pair.Key)]));
 
     /// <summary>Waits while more than <see cref="IngestOptions.MaxEventsInFlight"/> events are in flight; false if that outlasts the back-off.</summary>
     private async Task<bool> WaitForRoomAsync(CancellationToken cancellationToken)
@@ -79,9 +104,9 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
         return true;
     }
 
-    private async Task<bool> TryPublishAsync(string streamNamespace, string campaignId, InteractionBatch batch, CancellationToken cancellationToken)
+    private async Task<bool> TryPublishAsync(string streamNamespace, string streamKey, InteractionBatch batch, CancellationToken cancellationToken)
     {
-        var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(streamNamespace, campaignId));
+        var stream = provider!.GetStream<InteractionBatch>(StreamId.Create(streamNamespace, streamKey));
         batch = batch with { Publisher = inFlight.PublisherId };
         var delay = TimeSpan.FromMilliseconds(10);
         var deadline = DateTime.UtcNow + options.MaxPublishBackoff;
@@ -103,7 +128,7 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
             catch (Exception exception)
             {
                 IngestMetrics.PublishFailures.Add(batch.Events.Length);
-                logger.LogWarning("Could not publish {Count} events of campaign {CampaignId}: {Message}", batch.Events.Length, campaignId, exception.Message);
+                logger.LogWarning("Could not publish {Count} events to stream {StreamKey}: {Message}", batch.Events.Length, streamKey, exception.Message);
                 return false;
             }
         }
@@ -113,3 +138,6 @@ public sealed class EventPublisher(IClusterClient client, IOptions<IngestOptions
     private static bool IsRetryable(Exception exception) =>
         exception is InvalidOperationException or TimeoutException or OrleansException;
 }
+
+/// <summary>The events bound for one stream and the campaigns they belong to.</summary>
+internal sealed record StreamBatch(string Key, List<InteractionEvent> Events, List<string> Campaigns);

@@ -25,6 +25,10 @@ public sealed class IngestOptions
     /// </summary>
     public long MaxEventsInFlight { get; set; }
 
-    /// <summary>Campaign batches of one request published at once.</summary>
-    public int PublishConcurrency { get; set; } = 16;
+    /// <summary>
+    /// Streams the campaigns are spread over, each request sending one item per partition instead of one per campaign;
+    /// 0 = one stream per campaign (memory streams, where an item costs nothing but a queue slot). Persistent profiles
+    /// set it: each of their items costs a queue put and delete, the slowest operations of the storage they run on.
+    /// </summary>
+    public int StreamPartitions { get; set; }
 }

@@ -34,18 +34,6 @@ public static class DashboardRegistration
         return silo;
     }
 
-    /// <summary>For the standalone gateway: it can show the dashboard only of silos that added it themselves.</summary>
-    public static IClientBuilder AddDashboardIfEnabled(this IClientBuilder client, IConfiguration configuration, bool defaultOn)
-    {
-        if (IsEnabled(configuration, defaultOn))
-        {
-            client.AddDashboard(options => configuration.GetSection(SectionName).Bind(options));
-            client.Services.AddSingleton<DashboardAdded>();
-        }
-
-        return client;
-    }
-
     /// <summary>
     /// Maps the dashboard only where a builder above added it, so the one endpoint mapping serves every profile. It shows
     /// every grain and silo and has no authentication of its own: with keys configured, all its routes need the admin scope.

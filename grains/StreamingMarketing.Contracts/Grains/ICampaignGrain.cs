@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Views;
@@ -10,6 +11,12 @@ namespace StreamingMarketing.Contracts.Grains;
 /// </summary>
 public interface ICampaignGrain : IFlushableGrain
 {
+    /// <summary>
+    /// Counts the campaign's events of one or more stream items its partition's consumer received (persistent
+    /// profiles), exactly once, and answers once they are durable: only then may the items be acknowledged.
+    /// </summary>
+    Task CountAsync(InteractionBatch[] items);
+
     /// <summary>The full answer for <c>GET /api/campaigns/{id}</c>; null when the campaign never received an event.</summary>
     [AlwaysInterleave]
     Task<CampaignView?> GetViewAsync();

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Views;
@@ -21,7 +22,7 @@ public sealed class CampaignAggregator(CampaignState state)
         var fresh = new List<InteractionEvent>(events.Length);
         foreach (var e in events)
         {
-            if (!state.Applied.Add(EventHash.Of(e.EventId)))
+            if (!state.Applied.Add(StableStringHash.Of(e.EventId)))
             {
                 state.DuplicatesDropped++;
                 PipelineMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("grain", "campaign"));
@@ -39,7 +40,7 @@ public sealed class CampaignAggregator(CampaignState state)
         state.Totals.AddEvent(e.Type, e.Value);
         state.ByPlatform[(int)e.Platform]++;
         state.Variants.Add(e, now);
-        state.Users.Add(EventHash.Of(e.UserId));
+        state.Users.Add(StableStringHash.Of(e.UserId));
         foreach (var tag in e.Hashtags)
         {
             state.Hashtags.Add(tag);

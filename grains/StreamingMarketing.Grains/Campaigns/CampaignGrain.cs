@@ -18,13 +18,14 @@ using StreamingMarketing.Grains.Telemetry;
 namespace StreamingMarketing.Grains.Campaigns;
 
 /// <summary>
-/// Consumes its campaign's stream (implicit subscription, key = campaign id) and counts each event exactly once. What
+/// Consumes its campaign's stream (implicit subscription, key = campaign id), or gets its events from its partition's
+/// consumer (<see cref="CampaignPartitionGrain"/>, persistent profiles), and counts each event exactly once. What
 /// users and the campaign's insights grain are owed leaves as numbered outbox parts, kept in this grain's state and
 /// handed to the silo's couriers only once the write that holds them (and the counts that caused them) succeeded.
 /// Persistent streams get that write before their item is acknowledged; the embedded profile batches it.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.CampaignEvents)]
-public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStreamSubscriptionObserver, IAsyncObserver<InteractionBatch>
+public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStreamSubscriptionObserver, IAsyncBatchObserver<InteractionBatch>
 {
     private readonly IPersistentState<CampaignState> state;
     private readonly AggregationOptions options;
@@ -73,6 +74,15 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         state.State.NextPartSequence = PartNumbering.FirstSequence(state.State.NextPartSequence, clock.GetUtcNow().UtcDateTime);
         writer.Attach(this);
         outbox.ReleaseSaved(this.GetGrainId(), state.State);
+        if (options.WriteStateBeforeAck)
+        {
+            this.RegisterGrainTimer(() =>
+            {
+                outbox.ResendOverdue(this.GetGrainId(), state.State, options.PartResendAfter);
+                return Task.CompletedTask;
+            }, options.PartResendCheck, options.PartResendCheck);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -81,14 +91,25 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<InteractionBatch>().ResumeAsync(this);
 
-    public async Task OnNextAsync(InteractionBatch batch, StreamSequenceToken? token = null)
+    public Task OnNextAsync(InteractionBatch batch, StreamSequenceToken? token = null) => CountAsync([batch]);
+
+    /// <summary>
+    /// The stream items the pulling agent had for this campaign, delivered together: one write covers them all before
+    /// any is acknowledged, so under a backlog a write carries many requests' events instead of one's.
+    /// </summary>
+    public Task OnNextAsync(IList<SequentialItem<InteractionBatch>> items) => CountAsync([.. items.Select(item => item.Item)]);
+
+    public async Task CountAsync(InteractionBatch[] items)
     {
         try
         {
-            var fresh = aggregator.Fresh(batch.Events);
-            if (fresh.Count > 0)
+            foreach (var item in items)
             {
-                await CountAsync(fresh);
+                var fresh = aggregator.Fresh(item.Events);
+                if (fresh.Count > 0)
+                {
+                    await CountAsync(fresh);
+                }
             }
 
             // Also after a redelivery of nothing new: the item may be back because the write that counted it failed.
@@ -101,7 +122,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         }
         finally
         {
-            delivery.Delivered(batch);
+            foreach (var item in items)
+            {
+                delivery.Delivered(item);
+            }
         }
     }
 

@@ -49,6 +49,13 @@ public sealed class CampaignOutbox(UserPartCourier userCourier, InsightsPartCour
         insights.ReleaseSaved(source, state.InsightsParts);
     }
 
+    /// <summary>Sends again what receivers have not confirmed durable within <paramref name="after"/> (persistent profiles).</summary>
+    public void ResendOverdue(GrainId source, CampaignState state, TimeSpan after)
+    {
+        users.ResendOverdue(source, state.UserParts, after);
+        insights.ResendOverdue(source, state.InsightsParts, after);
+    }
+
     /// <summary>True when the saved outbox changed.</summary>
     public bool Confirm(CampaignState state, long[] sequences)
     {

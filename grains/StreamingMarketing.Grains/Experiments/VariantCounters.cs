@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Grains.Aggregation;
@@ -15,7 +16,7 @@ public sealed class VariantCounters
     public void Add(InteractionEvent e, DateTime now)
     {
         Totals.AddEvent(e.Type, e.Value);
-        Users.Add(EventHash.Of(e.UserId));
+        Users.Add(StableStringHash.Of(e.UserId));
         Windows.AddEvent(e.Timestamp, now, e.Type, e.Value);
     }
 

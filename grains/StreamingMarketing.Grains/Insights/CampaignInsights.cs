@@ -15,6 +15,9 @@ namespace StreamingMarketing.Grains.Insights;
 /// </summary>
 public sealed class CampaignInsights(CampaignInsightsState state, int mostNegativeKept)
 {
+    /// <summary>Most negative recent comments a campaign keeps: enough for a dashboard list, bounded in state.</summary>
+    public const int MostNegativeComments = 20;
+
     private BrandMatcher? matcher;
 
     public CampaignInsightsState State => state;

@@ -38,6 +38,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     private readonly ILogger<CampaignInsightsGrain> logger;
     private readonly CoalescedStateWriter<CampaignInsightsState> writer;
     private readonly OutboxLane<UserPart> users;
+    private readonly DeliveryReceipts receipts;
     private CampaignInsights insights = null!;
     private IGrainTimer? timer;
     private DateTime? timerDueAt;
@@ -57,6 +58,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         this.clock = clock;
         this.logger = logger;
         users = new OutboxLane<UserPart>(userCourier, durable: this.options.WriteStateBeforeAck);
+        receipts = new DeliveryReceipts(this.options.WriteStateBeforeAck);
         writer = new CoalescedStateWriter<CampaignInsightsState>(state, "insights", this.options.CampaignStateWriteInterval, unsaved);
     }
 
@@ -66,12 +68,21 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        insights = new CampaignInsights(state.State, options.MostNegativeComments);
+        insights = new CampaignInsights(state.State, CampaignInsights.MostNegativeComments);
         state.State.NextPartSequence = PartNumbering.FirstSequence(state.State.NextPartSequence, Now);
         insights.Describe(state.State.Metadata);
         writer.Attach(this);
         timer = this.RegisterGrainTimer(OnTimerAsync, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         users.ReleaseSaved(this.GetGrainId(), state.State.UserParts);
+        if (options.WriteStateBeforeAck)
+        {
+            this.RegisterGrainTimer(() =>
+            {
+                users.ResendOverdue(this.GetGrainId(), state.State.UserParts, options.PartResendAfter);
+                return Task.CompletedTask;
+            }, options.PartResendCheck, options.PartResendCheck);
+        }
+
         ArmTimer(state.State.PendingTexts.Count > 0 ? TimeSpan.Zero : AlertInterval);
         return Task.CompletedTask;
     }
@@ -91,6 +102,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
             if (part.Sequence <= state.State.LastCampaignPart)
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
+                receipts.Add(PartSource.Campaign, CampaignId, part.Sequence);
                 continue;
             }
 
@@ -105,12 +117,14 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
             }
 
             state.State.LastCampaignPart = part.Sequence;
+            receipts.Add(PartSource.Campaign, CampaignId, part.Sequence);
             writer.MarkDirty();
         }
 
-        if (options.WriteStateBeforeAck)
+        // Parts are confirmed once written, by the coalesced write; with nothing unwritten, resends are confirmed now.
+        if (!writer.IsDirty)
         {
-            await SaveIfDirtyAsync();
+            await receipts.SendAsync(GrainFactory, logger);
         }
 
         ArmTimer(state.State.PendingTexts.Count > 0 ? TimeSpan.Zero : AlertInterval);
@@ -307,6 +321,7 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
         await writer.WriteIfDirtyAsync();
         users.Release(this.GetGrainId());
+        await receipts.SendAsync(GrainFactory, logger);
     }
 
     private void ArmTimer(TimeSpan delay)

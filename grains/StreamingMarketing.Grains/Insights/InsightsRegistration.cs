@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StreamingMarketing.Contracts.Options;
 using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Insights.Webhooks;
 
@@ -10,7 +11,8 @@ public static class InsightsRegistration
     /// <summary>Alert rule defaults and the webhook dispatcher every silo runs (alerts are delivered from the registry's silo).</summary>
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.SectionName));
+        services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, AlertOptions.SectionName);
+        services.AddAlertWebhookHttp();
         services.AddSingleton<AlertWebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertWebhookDispatcher>());
         return services;

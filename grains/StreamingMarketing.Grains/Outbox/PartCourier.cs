@@ -18,6 +18,12 @@ namespace StreamingMarketing.Grains.Outbox;
 /// retried (with everything that queued behind it) before anything newer goes out. A part refused through every retry
 /// is dead-lettered, counted and confirmed: never dropped silently, and never holding its receiver up for good.
 /// </para>
+/// <para>
+/// Where streams redeliver (<see cref="AggregationOptions.WriteStateBeforeAck"/>), receivers answer before they write
+/// and confirm parts themselves once written (<see cref="DeliveryReceipts"/>), so the courier confirms only what it
+/// dead-letters, and a part refused out of order is left to its source's resend (<see cref="OutboxLane{TPart}"/>)
+/// rather than retried: the part it must follow may be one the receiver lost unsaved, which only the source still has.
+/// </para>
 /// Receiver grain calls are the pipeline's dominant cost, so parts gather in rounds of up to
 /// <see cref="AggregationOptions.OutboxRoundWindow"/>: one call per receiver per round carries everything every
 /// source of this silo handed over for it. A round is sent early when nothing arrived for <see cref="IdleFlush"/>.
@@ -37,6 +43,7 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
     private readonly IDeadLetterSink? deadLetters;
     private readonly ILogger logger;
     private readonly TimeSpan window;
+    private readonly bool receiversConfirm;
     private readonly long maxQueuedEvents;
     private readonly ResiliencePipeline retry;
     private readonly KeyValuePair<string, object?> receiverTag;
@@ -57,12 +64,13 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
         this.deadLetters = deadLetters;
         this.logger = logger;
         window = options.OutboxRoundWindow;
+        receiversConfirm = options.WriteStateBeforeAck;
         maxQueuedEvents = options.MaxOutboxEventsInFlight;
         receiverTag = new("receiver", receiverKind);
         retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => !(receiversConfirm && exception is PartOutOfOrderException)),
                 MaxRetryAttempts = options.OutboxDeliveryAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -80,7 +88,7 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
     /// <summary>Events handed over and not yet delivered (or dead-lettered): a drain waits for zero.</summary>
     public long Pending => Interlocked.Read(ref queuedEvents);
 
-    /// <summary>Delivers the parts to their receivers, in the order given per receiver, and confirms them to <paramref name="source"/>.</summary>
+    /// <summary>Delivers the parts to their receivers, in the order given per receiver, and sees them confirmed to <paramref name="source"/>.</summary>
     public void Send(GrainId source, IReadOnlyList<TPart> parts)
     {
         if (parts.Count == 0)
@@ -237,14 +245,22 @@ public abstract class PartCourier<TPart> where TPart : ISequencedPart
         {
             await retry.ExecuteAsync(async (state, _) => await state.courier.DeliverAsync(state.courier.grains, state.destination, state.parts), (courier: this, destination: receiver.Destination, parts));
             PipelineMetrics.OutboxCalls.Add(1, receiverTag, new("outcome", "ok"));
+            if (!receiversConfirm)
+            {
+                Confirm(handed);
+            }
+        }
+        catch (PartOutOfOrderException) when (receiversConfirm)
+        {
+            PipelineMetrics.OutboxCalls.Add(1, receiverTag, new("outcome", "out-of-order"));
         }
         catch (Exception exception)
         {
             PipelineMetrics.OutboxCalls.Add(1, receiverTag, new("outcome", "error"));
             await DeadLetterAsync(receiver.Destination, parts, exception);
+            Confirm(handed);
         }
 
-        Confirm(handed);
         List<(Receiver, List<Handed>)>? next = null;
         lock (gate)
         {

@@ -8,15 +8,17 @@ namespace StreamingMarketing.Grains.Storage;
 
 /// <summary>
 /// Grain state in one SQLite file, the embedded default that needs no server. Concurrent writes from many grains
-/// are queued and committed together, up to <see cref="SqliteGrainStorageOptions.MaxWritesPerTransaction"/> per
+/// are queued and committed together, up to <see cref="MaxWritesPerTransaction"/> per
 /// transaction, so a burst of state writes costs one commit instead of hundreds. A write completes only after
 /// its transaction commits. ETags are row versions: a stale writer (a duplicate activation) gets
 /// <see cref="InconsistentStateException"/> instead of overwriting newer state.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 {
+    /// <summary>Bounds one transaction, so a long burst commits in steps and its first writers need not wait for the last.</summary>
+    public const int MaxWritesPerTransaction = 512;
+
     private readonly string connectionString;
-    private readonly SqliteGrainStorageOptions options;
     private readonly Serializer serializer;
     private readonly ILogger<SqliteGrainStorage> logger;
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
@@ -24,7 +26,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 
     public SqliteGrainStorage(SqliteGrainStorageOptions options, Serializer serializer, ILogger<SqliteGrainStorage> logger)
     {
-        this.options = options;
         this.serializer = serializer;
         this.logger = logger;
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
@@ -106,10 +107,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         await using var connection = await OpenAsync();
-        var batch = new List<PendingWrite>(options.MaxWritesPerTransaction);
+        var batch = new List<PendingWrite>(MaxWritesPerTransaction);
         while (await writes.Reader.WaitToReadAsync())
         {
-            while (batch.Count < options.MaxWritesPerTransaction && writes.Reader.TryRead(out var write))
+            while (batch.Count < MaxWritesPerTransaction && writes.Reader.TryRead(out var write))
             {
                 batch.Add(write);
             }

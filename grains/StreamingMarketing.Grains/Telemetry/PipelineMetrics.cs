@@ -43,6 +43,9 @@ public static class PipelineMetrics
     public static readonly Counter<long> OutboxResendsIgnored = Meter.CreateCounter<long>(
         "streamingmarketing.outbox.resends.ignored", "{part}", "Parts a receiver had already applied (numbered at or below its last), by receiver.");
 
+    public static readonly Counter<long> OutboxResent = Meter.CreateCounter<long>(
+        "streamingmarketing.outbox.resent", "{part}", "Parts a source sent again because their receiver had not confirmed them durable in time.");
+
     public static readonly Counter<long> UnscoredTexts = Meter.CreateCounter<long>(
         "streamingmarketing.sentiment.unscored", "{text}", "Texts applied as unscored because scoring failed or timed out, by reason.");
 

@@ -4,6 +4,7 @@ using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Insights.Segments;
+using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Grains.Storage;
 using StreamingMarketing.Grains.Telemetry;
 
@@ -24,6 +25,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     private readonly ILogger<UserProfileGrain> logger;
     private readonly CoalescedStateWriter<UserProfileState> writer;
     private readonly SegmentChangeRelay segments;
+    private readonly DeliveryReceipts receipts;
     private UserProfileAggregator aggregator = null!;
 
     public UserProfileGrain(
@@ -40,6 +42,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         this.logger = logger;
         this.segments = segments;
         writer = new CoalescedStateWriter<UserProfileState>(state, "user", this.options.UserStateWriteInterval, unsaved);
+        receipts = new DeliveryReceipts(this.options.WriteStateBeforeAck);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -49,7 +52,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => writer.WriteIfDirtyAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteAndConfirmAsync();
 
     public async Task ApplyPartsAsync(UserPart[] parts)
     {
@@ -61,6 +64,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             if (part.Sequence <= last)
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
+                receipts.Add(part.Source, part.CampaignId, part.Sequence);
                 continue;
             }
 
@@ -73,6 +77,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             var before = aggregator.SegmentIn(part.CampaignId);
             Apply(part, now);
             applied[part.CampaignId] = part.Sequence;
+            receipts.Add(part.Source, part.CampaignId, part.Sequence);
             writer.MarkDirty();
             if (SegmentRules.Change(before, aggregator.SegmentIn(part.CampaignId)) is { } change)
             {
@@ -80,17 +85,23 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             }
         }
 
-        // With persistent streams the sender forgets a part once this call answers, so the part must be durable first.
-        if (options.WriteStateBeforeAck)
+        // Parts are confirmed once written, by the coalesced write; with nothing unwritten, resends are confirmed now.
+        if (!writer.IsDirty)
         {
-            await writer.WriteIfDirtyAsync();
+            await receipts.SendAsync(GrainFactory, logger);
         }
     }
 
     public Task<UserView?> GetViewAsync() =>
         Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
 
-    public Task FlushAsync() => writer.WriteIfDirtyAsync();
+    public Task FlushAsync() => WriteAndConfirmAsync();
+
+    private async Task WriteAndConfirmAsync()
+    {
+        await writer.WriteIfDirtyAsync();
+        await receipts.SendAsync(GrainFactory, logger);
+    }
 
     private void Apply(UserPart part, DateTime now)
     {

@@ -8,14 +8,14 @@ namespace StreamingMarketing.Scoring.Feedback;
 /// </summary>
 public sealed class FileFeedbackStore(FeedbackLog log) : IFeedbackStore
 {
-    private readonly Lazy<long> _initialCount = new(() => log.ReadAll().Count);
-    private long _appended;
+    private readonly Lazy<long> initialCount = new(() => log.ReadAll().Count);
+    private long appended;
 
     public Task<long> AppendAsync(FeedbackEntry entry)
     {
         // Count what was there before the first append of this process, so the new entry is not counted twice.
-        var before = _initialCount.Value;
+        var before = initialCount.Value;
         log.Append(entry);
-        return Task.FromResult(before + Interlocked.Increment(ref _appended));
+        return Task.FromResult(before + Interlocked.Increment(ref appended));
     }
 }

@@ -52,6 +52,6 @@ public sealed class HeldOutMetricsTests(NewestPackageScorerFixture fixture) : IC
         Assert.InRange(measured.Rate, 0, MaxSoberFlagRate);
     }
 
-    private static IReadOnlyList<double> Scores(string task, IReadOnlyList<SentimentPrediction> predictions) =>
+    private static List<double> Scores(string task, IReadOnlyList<SentimentPrediction> predictions) =>
         predictions.Select(p => task == SentimentService.OffensiveTask ? p.BrandSafety!.Offensive : p.BrandSafety!.Hate).ToList();
 }

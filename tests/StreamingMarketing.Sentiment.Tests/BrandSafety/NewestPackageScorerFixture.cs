@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StreamingMarketing.Training;
 
 namespace StreamingMarketing.Sentiment.Tests.BrandSafety;
@@ -11,7 +12,7 @@ public sealed class NewestPackageScorerFixture : IAsyncLifetime
     /// <summary>Below the scorer's queue bound (Sentiment:MaxQueueLength, 4,096), so a large set never reads as overload.</summary>
     private const int Chunk = 1000;
 
-    private Lazy<Task<IReadOnlyList<SentimentPrediction>>> _sober = null!;
+    private Lazy<Task<IReadOnlyList<SentimentPrediction>>> sober = null!;
 
     public SentimentService Scorer { get; private set; } = null!;
 
@@ -19,14 +20,14 @@ public sealed class NewestPackageScorerFixture : IAsyncLifetime
 
     public static string Datasets => Path.Combine(AppContext.BaseDirectory, "data");
 
-    public Task<IReadOnlyList<SentimentPrediction>> SoberPredictions => _sober.Value;
+    public Task<IReadOnlyList<SentimentPrediction>> SoberPredictions => sober.Value;
 
     public Task InitializeAsync()
     {
-        Scorer = new SentimentService(new SentimentOptions { Device = ExecutionDevice.Cpu }, new ListLogger<SentimentService>());
+        Scorer = new SentimentService(Options.Create(new SentimentOptions { Device = ExecutionDevice.Cpu }), new ListLogger<SentimentService>());
         Scorer.Activate(Packages.NewestShipped);
         Manifest = ModelManifest.Read(Packages.NewestShipped);
-        _sober = new(() => ScoreAsync(SoberText.Load(Datasets).HeldOut));
+        sober = new(() => ScoreAsync(SoberText.Load(Datasets).HeldOut));
         return Task.CompletedTask;
     }
 

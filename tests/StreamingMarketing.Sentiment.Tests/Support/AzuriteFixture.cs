@@ -13,7 +13,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's well-known development account; not a secret.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private Process? process;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -26,16 +26,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {azurite}; building the test project runs 'npm install' in its azurite/ folder.");
         }
 
-        _process = Process.Start(new ProcessStartInfo(azurite,
+        process = Process.Start(new ProcessStartInfo(azurite,
             ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -46,7 +46,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 await new BlobServiceClient(ConnectionString).GetPropertiesAsync();
                 return;
             }
-            catch (Exception) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            catch (Exception) when (DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(200);
             }
@@ -57,13 +57,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
 
-        _process?.Dispose();
+        process?.Dispose();
     }
 
     private static int FreePort()

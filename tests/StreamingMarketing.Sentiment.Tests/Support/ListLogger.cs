@@ -5,15 +5,15 @@ namespace StreamingMarketing.Sentiment.Tests;
 /// <summary>Keeps formatted log lines so tests can assert on what operators would read.</summary>
 public sealed class ListLogger<T> : ILogger<T>
 {
-    private readonly List<(LogLevel Level, string Message)> _entries = [];
+    private readonly List<(LogLevel Level, string Message)> entries = [];
 
     public IReadOnlyList<(LogLevel Level, string Message)> Entries
     {
         get
         {
-            lock (_entries)
+            lock (entries)
             {
-                return _entries.ToList();
+                return entries.ToList();
             }
         }
     }
@@ -25,9 +25,9 @@ public sealed class ListLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (_entries)
+        lock (entries)
         {
-            _entries.Add((logLevel, formatter(state, exception)));
+            entries.Add((logLevel, formatter(state, exception)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace StreamingMarketing.Sentiment.Tests;
 
 public static class Scorers
@@ -5,7 +7,7 @@ public static class Scorers
     /// <summary>A CPU scorer serving the shipped model; CPU keeps results identical on every test machine.</summary>
     public static SentimentService CreateServing(SentimentOptions? options = null, ListLogger<SentimentService>? logger = null)
     {
-        var service = new SentimentService(options ?? new SentimentOptions { Device = ExecutionDevice.Cpu }, logger ?? new ListLogger<SentimentService>());
+        var service = new SentimentService(Options.Create(options ?? new SentimentOptions { Device = ExecutionDevice.Cpu }), logger ?? new ListLogger<SentimentService>());
         service.Activate(Packages.Shipped);
         return service;
     }

@@ -14,17 +14,17 @@ namespace StreamingMarketing.Sentiment.Tests;
 /// </summary>
 public sealed class TrainingSilo : IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private WebApplication app = null!;
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "sm-training-tests", Guid.NewGuid().ToString("N"));
 
     public HttpClient Http { get; private set; } = null!;
 
-    public ModelRegistryWatcher Watcher => _app.Services.GetServices<IHostedService>().OfType<ModelRegistryWatcher>().Single();
+    public ModelRegistryWatcher Watcher => app.Services.GetServices<IHostedService>().OfType<ModelRegistryWatcher>().Single();
 
     public async Task InitializeAsync()
     {
-        _app = SiloHost.Build(
+        app = SiloHost.Build(
         [
             "--urls", "http://127.0.0.1:0",
             "--data-dir", DataDir,
@@ -33,8 +33,8 @@ public sealed class TrainingSilo : IAsyncLifetime
             "--Sentiment:Device", "cpu",
             "--Logging:LogLevel:Default", "Warning",
         ]);
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         Assert.True(await EventuallyServesAsync(_ => true, TimeSpan.FromSeconds(60)) is not null, "The silo never served its seeded model.");
     }
 
@@ -60,8 +60,8 @@ public sealed class TrainingSilo : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using StreamingMarketing.Training;
 
 namespace StreamingMarketing.Sentiment.Tests.Training;
@@ -9,7 +10,7 @@ public static class TrainCommands
     public static string[] Quick(string dataDir, string version) =>
         ["--data-dir", dataDir, "--version", version, "--sample", "300", "--folds", "3", "--device", "cpu", "--recipes", "logreg(l2=1000,l1=0,lexicon)"];
 
-    public static Task<int> TrainAsync(params string[] arguments) => TrainCommand.RunAsync(new CommandLine(arguments));
+    public static Task<int> TrainAsync(params string[] arguments) => TrainingApp.RunAsync(["train", .. arguments], AnsiConsole.Console);
 
-    public static Task<int> RollbackAsync(string version, string dataDir) => RollbackCommand.RunAsync(version, new CommandLine(["--data-dir", dataDir]));
+    public static Task<int> RollbackAsync(string version, string dataDir) => TrainingApp.RunAsync(["rollback", version, "--data-dir", dataDir], AnsiConsole.Console);
 }

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts;
 using StreamingMarketing.Grains.Aggregation;
 
 namespace StreamingMarketing.Tests.Aggregation;
@@ -10,8 +11,8 @@ public sealed class SketchTests
         var counter = new UniqueCounter();
         for (var i = 0; i < UniqueCounter.ExactLimit; i++)
         {
-            counter.Add(EventHash.Of($"user-{i}"));
-            counter.Add(EventHash.Of($"user-{i}"));
+            counter.Add(StableStringHash.Of($"user-{i}"));
+            counter.Add(StableStringHash.Of($"user-{i}"));
         }
 
         Assert.True(counter.IsExact);
@@ -27,7 +28,7 @@ public sealed class SketchTests
         var counter = new UniqueCounter();
         for (var i = 0; i < distinct; i++)
         {
-            counter.Add(EventHash.Of($"user-{i}"));
+            counter.Add(StableStringHash.Of($"user-{i}"));
         }
 
         Assert.False(counter.IsExact);

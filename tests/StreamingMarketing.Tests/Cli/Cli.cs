@@ -1,5 +1,5 @@
 using Spectre.Console;
-using StreamingMarketing.Client.Commands;
+using StreamingMarketing.Client;
 using StreamingMarketing.Tests.Web;
 
 namespace StreamingMarketing.Tests.Cli;
@@ -24,7 +24,7 @@ public static class Cli
         });
         console.Profile.Width = 250;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var exitCode = await ClientCommands.RunAsync(args, console, timeout.Token);
+        var exitCode = await ClientApp.RunAsync(args, console, timeout.Token);
         return new Result(exitCode, writer.ToString());
     }
 }

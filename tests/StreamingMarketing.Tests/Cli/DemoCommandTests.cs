@@ -15,7 +15,7 @@ public sealed class DemoCommandTests(KeyedSiloFixture fixture)
     {
         var result = await Cli.RunAsync(fixture, KeyedSiloFixture.FullKey, "demo", "--events", "400", "--rate", "4000", "--campaigns", "5", "--seed", "7");
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Matches(@"sent\s+│\s+400\s", result.Output);
         Assert.Matches(@"accepted\s+│\s+400\s", result.Output);
         Assert.Contains("comment", result.Output);

@@ -17,7 +17,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
         await fixture.PostEventsAsync(
             Events.Json($"e-{Guid.NewGuid():N}", "impression", "cli-user", campaign, hashtags: ["launch"]),
             Events.Json($"e-{Guid.NewGuid():N}", "click", "cli-user", campaign, hashtags: ["launch"]));
-        Assert.True(await RunningSilo.EventuallyAsync(async () => (await Cli.RunAsync(fixture, Reader, "campaign", campaign)).ExitCode == CommandLine.Ok));
+        Assert.True(await RunningSilo.EventuallyAsync(async () => (await Cli.RunAsync(fixture, Reader, "campaign", campaign)).ExitCode == ExitCodes.Ok));
         return campaign;
     }
 
@@ -28,7 +28,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
 
         var result = await Cli.RunAsync(fixture, Reader, "campaigns", "--page-size", "500");
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains(campaign, result.Output);
     }
 
@@ -40,7 +40,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
         var table = await Cli.RunAsync(fixture, Reader, "campaign", campaign);
         var json = await Cli.RunAsync(fixture, Reader, "campaign", campaign, "--json");
 
-        Assert.Equal(CommandLine.Ok, table.ExitCode);
+        Assert.Equal(ExitCodes.Ok, table.ExitCode);
         Assert.Contains("engagement rate", table.Output);
         Assert.Contains("#launch", table.Output);
         Assert.Equal(1, JsonDocument.Parse(json.Output).RootElement.GetProperty("totals").GetProperty("click").GetInt64());
@@ -52,8 +52,8 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
         var campaign = await Cli.RunAsync(fixture, Reader, "campaign", "never-seen-campaign");
         var user = await Cli.RunAsync(fixture, Reader, "user", "never-seen-user");
 
-        Assert.Equal(CommandLine.NotFound, campaign.ExitCode);
-        Assert.Equal(CommandLine.NotFound, user.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, campaign.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, user.ExitCode);
         Assert.Contains("No event was ever received for campaign 'never-seen-campaign'", campaign.Output);
     }
 
@@ -66,7 +66,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
         // The user's profile is fed after the campaign's (the campaign grain forwards to it).
         await RunningSilo.EventuallyAsync(async () => (result = await Cli.RunAsync(fixture, Reader, "user", "cli-user")).Output.Contains(campaign));
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains(campaign, result.Output);
         Assert.Contains("#launch", result.Output);
     }
@@ -75,7 +75,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
     private async Task ModelServingAsync()
     {
         Cli.Result last = null!;
-        var serving = await RunningSilo.EventuallyAsync(async () => (last = await Cli.RunAsync(fixture, Reader, "models", "--json")).ExitCode == CommandLine.Ok, TimeSpan.FromMinutes(2));
+        var serving = await RunningSilo.EventuallyAsync(async () => (last = await Cli.RunAsync(fixture, Reader, "models", "--json")).ExitCode == ExitCodes.Ok, TimeSpan.FromMinutes(2));
         Assert.True(serving, last.Output);
     }
 
@@ -85,7 +85,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
         await ModelServingAsync();
         var result = await Cli.RunAsync(fixture, Reader, "score", "I love this, best purchase ever", "--json");
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var answer = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal("positive", answer.GetProperty("results")[0].GetProperty("label").GetString());
     }
@@ -99,7 +99,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
 
         var table = await Cli.RunAsync(fixture, Reader, "models");
 
-        Assert.Equal(CommandLine.Ok, table.ExitCode);
+        Assert.Equal(ExitCodes.Ok, table.ExitCode);
         Assert.Contains($"Serving model {version}", table.Output);
     }
 
@@ -108,7 +108,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
     {
         var result = await Cli.RunAsync(fixture, null, "campaigns");
 
-        Assert.Equal(CommandLine.Denied, result.ExitCode);
+        Assert.Equal(ExitCodes.Denied, result.ExitCode);
         Assert.Contains("--api-key", result.Output);
     }
 
@@ -118,12 +118,12 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
     [InlineData("campaigns", "--colour", "red")]
     [InlineData("score")]
     [InlineData("send")]
-    public async Task Bad_usage_exits_2_with_the_usage_text(params string[] args)
+    public async Task Bad_usage_exits_2_with_the_reason_and_where_help_is(params string[] args)
     {
         var result = await Cli.RunAsync(fixture, Reader, args);
 
-        Assert.Equal(CommandLine.Usage, result.ExitCode);
-        Assert.Contains("exit codes:", result.Output);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--help", result.Output);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ReadCommandTests(KeyedSiloFixture fixture)
     {
         var result = await Cli.RunAsync("models", "--url", $"http://127.0.0.1:{FreePorts.Next()}");
 
-        Assert.Equal(CommandLine.Failed, result.ExitCode);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains("cannot reach the gateway", result.Output);
     }
 }

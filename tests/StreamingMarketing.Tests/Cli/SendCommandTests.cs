@@ -47,7 +47,7 @@ public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
 
         var result = await Cli.RunAsync(fixture, KeyedSiloFixture.FullKey, "send", file);
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("2,500 events: 2,500 accepted", result.Output);
         Assert.Equal(2_500, (await CampaignWhenAsync(campaign, v => v.Totals["impression"] == 2_500))!.Totals["impression"]);
     }
@@ -64,7 +64,7 @@ public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
 
         var result = await Cli.RunAsync(fixture, KeyedSiloFixture.FullKey, "send", file);
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var view = await CampaignWhenAsync(campaign, v => v.Conversions == 1 && v.Totals["comment"] == 1);
         Assert.Equal(19.5, view!.ConversionValue);
         Assert.Equal(["launch", "sale"], view.TopHashtags.Select(t => t.Tag).Order());
@@ -79,7 +79,7 @@ public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
 
         var result = await Cli.RunAsync(fixture, KeyedSiloFixture.FullKey, "send", file);
 
-        Assert.Equal(CommandLine.Failed, result.ExitCode);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.Contains("1 accepted", result.Output);
         Assert.Contains("line 3:", result.Output);
     }
@@ -92,9 +92,9 @@ public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
         var denied = await Cli.RunAsync(fixture, KeyedSiloFixture.ReadKey, "send", file);
         var missing = await Cli.RunAsync(fixture, KeyedSiloFixture.FullKey, "send", Path.Combine(directory, "absent.ndjson"));
 
-        Assert.Equal(CommandLine.Denied, denied.ExitCode);
+        Assert.Equal(ExitCodes.Denied, denied.ExitCode);
         Assert.Contains("lacks the 'ingest' scope", denied.Output);
-        Assert.Equal(CommandLine.NotFound, missing.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class SendCommandTests(KeyedSiloFixture fixture) : IDisposable
 
         var result = await Cli.RunAsync("send", file, "--url", stub.Urls.First());
 
-        Assert.Equal(CommandLine.Ok, result.ExitCode);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("1 retried requests", result.Output);
         Assert.Equal(2, bodies.Count);
         Assert.Equal(bodies.First(), bodies.Last());

@@ -8,7 +8,7 @@ using StreamingMarketing.Silo.Hosting;
 namespace StreamingMarketing.Tests.Cluster;
 
 /// <summary>
-/// The embedded memory streams forget delivered events after a bounded time. Orleans' own default (30 minutes) made
+/// The embedded memory streams forget delivered events after a bounded time. Orleans' own default (30 minutes) lets
 /// the cache of a loaded silo grow by tens of MB a second; these check the bound reaches the provider's options.
 /// </summary>
 public sealed class MemoryStreamCacheTests : IDisposable

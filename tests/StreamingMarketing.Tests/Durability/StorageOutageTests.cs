@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
@@ -11,14 +10,16 @@ using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Grains;
 using StreamingMarketing.Grains.Storage;
+using StreamingMarketing.Hosting;
 using StreamingMarketing.Tests.Infrastructure;
 
 namespace StreamingMarketing.Tests.Durability;
 
 /// <summary>
-/// Persistent streams (Azure Queue on Azurite) in front of grain storage that refuses campaign, insights and user
-/// writes for a while: stream items whose write failed are delivered again by Orleans' pulling agent for real, parts
-/// are retried by the courier, and every campaign and user ends exact.
+/// Persistent streams (Azure Queue on Azurite, wired as the local-cluster profile wires them) in front of grain storage
+/// that refuses campaign, insights and user writes for a while: stream items whose write failed are delivered again by
+/// Orleans' pulling agent for real, receivers confirm parts only once written and sources send again what stays
+/// unconfirmed, and every campaign and user ends exact.
 /// </summary>
 [Trait("Category", "Functional")]
 public sealed class StorageOutageTests : IAsyncLifetime
@@ -30,7 +31,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();
-        var queues = StreamNames.AzureQueues(4);
+        var azure = new AzureSettings { StorageConnectionString = azurite.ConnectionString, StreamQueues = 4 };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -38,27 +39,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
             {
                 ["Aggregation:WriteStateBeforeAck"] = "true",
                 ["Aggregation:OutboxRetryDelay"] = "00:00:00.100",
+                ["Aggregation:UserStateWriteInterval"] = "00:00:01",
             }).Build();
             silo.AddStreamingMarketingGrains(configuration);
             silo.AddMemoryGrainStorage("underneath");
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainState, (services, _) => new FailingWritesWindow(
                 services.GetRequiredKeyedService<IGrainStorage>("underneath"), "campaign", "insights", "user"));
-            silo.AddAzureQueueStreams(StreamNames.Provider, streams =>
-            {
-                streams.ConfigureAzureQueue(queue => queue.Configure(options =>
-                {
-                    options.QueueServiceClient = new QueueServiceClient(azurite.ConnectionString);
-                    options.QueueNames = queues;
-                }));
-                streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            });
+            silo.AddStreamingMarketingStreams(Profiles.LocalCluster, azure, MemoryStreamSettings.Default);
         });
-        builder.ConfigureClient(client => client.AddAzureQueueStreams(StreamNames.Provider, streams =>
-            streams.ConfigureAzureQueue(queue => queue.Configure(options =>
-            {
-                options.QueueServiceClient = new QueueServiceClient(azurite.ConnectionString);
-                options.QueueNames = queues;
-            }))));
+        builder.ConfigureClient(client => client.AddStreamingMarketingStreams(Profiles.LocalCluster, azure, StreamNames.DefaultMemoryQueues));
         cluster = builder.Build();
         await cluster.DeployAsync();
         storage = (FailingWritesWindow)cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
@@ -70,8 +59,14 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await azurite.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Writes_refused_for_a_while_lose_nothing_and_count_nothing_twice()
+    /// <param name="partitioned">
+    /// The persistent profiles' path (one stream item per partition of the campaigns, handed out by the partition's
+    /// grain), or one stream per campaign.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Writes_refused_for_a_while_lose_nothing_and_count_nothing_twice(bool partitioned)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var campaigns = new[] { $"{run}-a", $"{run}-b" };
@@ -87,7 +82,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
         })];
 
         async Task SendAsync(string campaign, InteractionEvent[] events) =>
-            await provider.GetStream<InteractionBatch>(StreamId.Create(StreamNames.CampaignEvents, campaign)).OnNextAsync(new InteractionBatch(events));
+            await provider.GetStream<InteractionBatch>(partitioned
+                ? StreamId.Create(StreamNames.CampaignPartitions, StreamNames.PartitionOf(campaign, 4))
+                : StreamId.Create(StreamNames.CampaignEvents, campaign)).OnNextAsync(new InteractionBatch(events));
 
         await SendAsync(campaigns[0], Batch(campaigns[0], $"{run}-warm", 1));
         Assert.True(await RunningSilo.EventuallyAsync(async () => await TotalLikesAsync(campaigns[0]) == 1));

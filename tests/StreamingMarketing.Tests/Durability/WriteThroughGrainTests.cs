@@ -58,7 +58,7 @@ public sealed class WriteThroughGrainTests : IAsyncLifetime
         await underneath.ReadStateAsync("catalog-count", catalog.GetGrainId(), count);
         var chunk = new GrainState<CampaignCatalogState>(new CampaignCatalogState());
         await underneath.ReadStateAsync("catalog-chunk", cluster.Client.GetGrain<ICampaignCatalogChunkGrain>(0).GetGrainId(), chunk);
-        Assert.Equal(campaign, chunk.State.CampaignIds[count.State.Count - 1]);
+        Assert.Equal(campaign, chunk.State!.CampaignIds[count.State!.Count - 1]);
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class WriteThroughGrainTests : IAsyncLifetime
         Assert.Contains(await registry.ListAsync(AlertStates.Open, 100), a => a.AlertId == alert.AlertId);
         var saved = new GrainState<AlertRegistryState>(new AlertRegistryState());
         await underneath.ReadStateAsync("alerts", registry.GetGrainId(), saved);
-        Assert.True(saved.State.Open.ContainsKey(alert.AlertId));
+        Assert.True(saved.State!.Open.ContainsKey(alert.AlertId));
     }
 }

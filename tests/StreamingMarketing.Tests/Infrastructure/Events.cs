@@ -11,16 +11,16 @@ public static class Events
     public static IncomingEvent Incoming(
         string eventId = "e-1", string type = "like", string userId = "u-1", string campaignId = "c-1", DateTime? at = null,
         string? text = null, string platform = "twitter", List<string?>? hashtags = null) => new()
-    {
-        EventId = eventId,
-        Type = type,
-        UserId = userId,
-        CampaignId = campaignId,
-        Platform = platform,
-        Timestamp = Iso(at ?? DateTime.UtcNow),
-        Text = text ?? (type is "comment" or "mention" ? "nice post" : null),
-        Hashtags = hashtags,
-    };
+        {
+            EventId = eventId,
+            Type = type,
+            UserId = userId,
+            CampaignId = campaignId,
+            Platform = platform,
+            Timestamp = Iso(at ?? DateTime.UtcNow),
+            Text = text ?? (type is "comment" or "mention" ? "nice post" : null),
+            Hashtags = hashtags,
+        };
 
     public static Dictionary<string, object?> Json(
         string eventId, string type, string userId, string campaignId, DateTime? at = null, string? text = null, string[]? hashtags = null, double? value = null, string? variant = null)

@@ -31,8 +31,8 @@ public sealed class AlertDriverTests
         var insights = CalmHour();
         for (var i = 0; i < 120; i++)
         {
-            var e = Events.Interaction(Guid.NewGuid().ToString(), EventType.Share, i % 4 == 0 ? "loud-user" : $"fan-{i}", "c", Now.AddSeconds(-i))
-                with { Hashtags = ["flashsale"], PostId = "viral-post", Platform = Platform.TikTok };
+            var share = Events.Interaction(Guid.NewGuid().ToString(), EventType.Share, i % 4 == 0 ? "loud-user" : $"fan-{i}", "c", Now.AddSeconds(-i));
+            var e = share with { Hashtags = ["flashsale"], PostId = "viral-post", Platform = Platform.TikTok };
             insights.Apply(e, Now);
         }
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StreamingMarketing.Contracts.Insights;
-using StreamingMarketing.Grains.Insights.Alerts;
+using StreamingMarketing.Grains.Insights;
 using StreamingMarketing.Grains.Insights.Webhooks;
 using StreamingMarketing.Tests.Infrastructure;
 
@@ -20,8 +20,14 @@ public sealed class WebhookCampaignLimitTests
     public async Task A_campaign_past_its_queued_limit_loses_its_extra_notifications_and_no_other_campaigns()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var options = new AlertOptions { Webhooks = [new WebhookTarget { Url = receiver.Url }], MaxQueuedPerCampaign = 10 };
-        using var dispatcher = new AlertWebhookDispatcher(Options.Create(options), TimeProvider.System, NullLogger<AlertWebhookDispatcher>.Instance);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Alerts:Webhooks:0:Url"] = receiver.Url,
+            ["Alerts:MaxQueuedPerCampaign"] = "10",
+        }).Build();
+        // The silo's own registration, so the dispatcher gets its HTTP client and retry pipeline the way it does there.
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddInsights(configuration).BuildServiceProvider();
+        var dispatcher = services.GetRequiredService<AlertWebhookDispatcher>();
 
         // Queued before any worker runs, as when receivers are slow and a campaign keeps opening alerts.
         foreach (var _ in Enumerable.Range(0, 25))

@@ -15,11 +15,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app) => this.app = app;
 
+    /// <summary>Deliveries the receiver took (answered 200).</summary>
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
+
+    /// <summary>The delivery id of every request, refused ones included.</summary>
+    public ConcurrentQueue<string> Attempts { get; } = new();
 
     public string Url => app.Urls.First() + "/hook";
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <summary>A receiver that answers 500 to its first <paramref name="failFirst"/> requests, as one that is briefly down.</summary>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -30,6 +35,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
+            receiver.Attempts.Enqueue(request.Headers[AlertWebhookDispatcher.DeliveryHeader].ToString());
+            if (receiver.Attempts.Count <= failFirst)
+            {
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            }
+
             receiver.Deliveries.Enqueue(new Delivery(
                 buffer.ToArray(),
                 request.Headers[WebhookSignature.Header].ToString(),

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts;
 using StreamingMarketing.Grains.Aggregation;
 
 namespace StreamingMarketing.Grains.Insights.Influence;
@@ -18,12 +19,12 @@ public sealed class PostAuthors
     [Id(2)] public List<ulong> Order { get; set; } = [];
     [Id(3)] public int Next { get; set; }
 
-    public string? AuthorOf(string postId) => Authors.GetValueOrDefault(EventHash.Of(postId));
+    public string? AuthorOf(string postId) => Authors.GetValueOrDefault(StableStringHash.Of(postId));
 
     /// <summary>True when the post had no author yet and now has <paramref name="userId"/>.</summary>
     public bool TryClaim(string postId, string userId)
     {
-        var post = EventHash.Of(postId);
+        var post = StableStringHash.Of(postId);
         if (!Authors.TryAdd(post, userId))
         {
             return false;

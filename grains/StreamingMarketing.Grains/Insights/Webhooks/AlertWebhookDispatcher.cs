@@ -5,6 +5,8 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Grains.Insights.Alerts;
 
@@ -12,8 +14,9 @@ namespace StreamingMarketing.Grains.Insights.Webhooks;
 
 /// <summary>
 /// Delivers alert notifications to the configured webhooks in the background of the silo. Grains only enqueue
-/// (never wait on a receiver); a bounded queue and a few workers deliver, each attempt under a timeout, retrying with
-/// exponential backoff. What cannot be queued or delivered is counted in <see cref="InsightsMetrics"/> and logged.
+/// (never wait on a receiver); a bounded queue and a few workers deliver through the <see cref="AlertWebhookHttp"/>
+/// client, whose pipeline times each attempt and retries. What cannot be queued or delivered is counted in
+/// <see cref="InsightsMetrics"/> and logged.
 /// Queued deliveries live in memory: a silo crash loses them (the alert itself stays in the registry).
 /// </summary>
 public sealed class AlertWebhookDispatcher : BackgroundService
@@ -25,11 +28,12 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     private readonly TimeProvider clock;
     private readonly ILogger<AlertWebhookDispatcher> logger;
     private readonly Channel<(WebhookTarget Target, AlertNotification Notification)> queue;
-    private readonly HttpClient http;
+    private readonly IHttpClientFactory httpClients;
     private readonly ConcurrentDictionary<string, int> queuedByCampaign = new(StringComparer.Ordinal);
 
-    public AlertWebhookDispatcher(IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertWebhookDispatcher> logger)
+    public AlertWebhookDispatcher(IOptions<AlertOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<AlertWebhookDispatcher> logger)
     {
+        this.httpClients = httpClients;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
@@ -37,8 +41,6 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
-        // Pooled connections are recycled so a receiver moved behind DNS is found again.
-        http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public bool HasTargets => options.Webhooks.Any(w => !string.IsNullOrWhiteSpace(w.Url));
@@ -77,12 +79,6 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.DeliveryWorkers)).Select(_ => WorkAsync(stoppingToken)));
 
-    public override void Dispose()
-    {
-        http.Dispose();
-        base.Dispose();
-    }
-
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try
@@ -116,37 +112,23 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     {
         // Serialised once: every retry sends (and signs) the very same bytes.
         var body = JsonSerializer.SerializeToUtf8Bytes(notification, JsonSerializerOptions.Web);
-        var backoff = options.InitialBackoff;
-        for (var attempt = 1; ; attempt++)
+        var reason = await SendAsync(target, notification, body, stoppingToken);
+        if (reason is null)
         {
-            var reason = await TryOnceAsync(target, notification, body, stoppingToken);
-            if (reason is null)
-            {
-                InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "delivered"));
-                return;
-            }
-
-            InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
-            if (attempt >= options.MaxAttempts)
-            {
-                InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
-                logger.LogError("Gave up delivering {Event} of alert {AlertId} to {Url} after {Attempts} attempts ({Reason})",
-                    notification.Event, notification.Alert.AlertId, target.Url, attempt, reason);
-                return;
-            }
-
-            logger.LogWarning("Webhook {Url} failed ({Reason}) for alert {AlertId}; attempt {Attempt} in {Backoff}",
-                target.Url, reason, notification.Alert.AlertId, attempt + 1, backoff);
-            await Task.Delay(backoff, clock, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
+            InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "delivered"));
+            return;
         }
+
+        // The pipeline counted the attempts it retried; this is the last one.
+        InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
+        logger.LogError("Gave up delivering {Event} of alert {AlertId} to {Url} ({Reason}; at most {MaxAttempts} attempts)",
+            notification.Event, notification.Alert.AlertId, target.Url, reason, options.MaxAttempts);
     }
 
-    /// <summary>Null when the receiver answered 2xx; otherwise the failure reason for the metric.</summary>
-    private async Task<string?> TryOnceAsync(WebhookTarget target, AlertNotification notification, byte[] body, CancellationToken stoppingToken)
+    /// <summary>Null when the receiver answered 2xx, at once or after retries; otherwise the last attempt's failure reason.</summary>
+    private async Task<string?> SendAsync(WebhookTarget target, AlertNotification notification, byte[] body, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(options.RequestTimeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
@@ -158,18 +140,14 @@ public sealed class AlertWebhookDispatcher : BackgroundService
                 request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(target.Secret, body));
             }
 
-            using var response = await http.SendAsync(request, timeout.Token);
-            return response.IsSuccessStatusCode ? null : "status";
+            using var response = await httpClients.CreateClient(AlertWebhookHttp.ClientName).SendAsync(request, stoppingToken);
+            return AlertWebhookHttp.FailureReason(Outcome.FromResult(response));
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException && !stoppingToken.IsCancellationRequested)
         {
-            return "timeout";
+            return AlertWebhookHttp.FailureReason(Outcome.FromException<HttpResponseMessage>(exception));
         }
-        catch (HttpRequestException)
-        {
-            return "error";
-        }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is InvalidOperationException or UriFormatException)
         {
             // A URL HttpClient cannot use (relative, unknown scheme): retrying will not fix it, but counting it will show it.
             return "error";

@@ -1,0 +1,35 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StreamingMarketing.Benchmarks.Cluster;
+using StreamingMarketing.Benchmarks.CostCurve;
+using StreamingMarketing.Benchmarks.Micro;
+using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.CommandLine;
+
+namespace StreamingMarketing.Benchmarks;
+
+/// <summary>The benchmarks' command line: the end-to-end benches that print a table and a last JSON line, and the micro-benchmarks.</summary>
+public static class BenchmarksApp
+{
+    public const string Name = "dotnet run -c Release --project tests/StreamingMarketing.Benchmarks --";
+
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default) =>
+        CommandLineApp.RunAsync(args, Name, console, AddCommands,
+            ["exit codes: 0 ok, 1 failure, 2 usage", "The end-to-end benches end with one JSON line of their ratios, for scripts."],
+            cancellationToken);
+
+    private static void AddCommands(IConfigurator config)
+    {
+        config.AddCommand<PipelineCommand>("pipeline")
+            .WithDescription("The pipeline and the scorer beside their ceilings, on an embedded silo in this process.")
+            .WithExample("pipeline", "--quick");
+        config.AddCommand<CostCurveCommand>("cost-curve")
+            .WithDescription("Throughput and memory per user grain at 1k to 1M users.")
+            .WithExample("cost-curve", "--max-users", "100000");
+        config.AddCommand<ClusterCommand>("cluster")
+            .WithDescription("local-cluster with 1, 2, 3 silo processes beside embedded (Azurite; needs dotnet build silo -c Release).");
+        config.AddCommand<MicroCommand>("micro")
+            .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
+            .WithExample("micro", "--filter", "*");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Grains.Campaigns;
+using StreamingMarketing.Grains.Outbox;
+
+namespace StreamingMarketing.Benchmarks.CostCurve;
+
+/// <summary><c>cost-curve [--max-users N]</c>: throughput and memory per user grain at 1k to 1M users, on an embedded silo in this process.</summary>
+internal sealed class CostCurveCommand : AsyncCommand<CostCurveCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--max-users <N>")]
+        [Description("The largest step: 1,000, 10,000, 100,000 or 1,000,000 distinct users.")]
+        [DefaultValue(1_000_000)]
+        public int MaxUsers { get; init; } = 1_000_000;
+
+        public override ValidationResult Validate() =>
+            MaxUsers < 1_000 ? ValidationResult.Error($"--max-users must be at least 1,000, the first step (got {MaxUsers}).") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "sm-bench", Guid.NewGuid().ToString("N"));
+        await using (var app = await EmbeddedCluster.StartAsync(dataDir))
+        {
+            await CostCurve.RunAsync(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), settings.MaxUsers);
+            await app.StopAsync(CancellationToken.None);
+        }
+
+        BenchmarkFiles.TryDelete(dataDir);
+        return 0;
+    }
+}
