@@ -21,7 +21,7 @@ public sealed class TinyFineTuneTests(TrainingSilo silo) : IClassFixture<Trainin
         var before = await silo.EventuallyServesAsync(_ => true, SwapWithin);
         var version = $"ft-{Guid.NewGuid():N}"[..16];
 
-        var outcome = await TinyFineTune.RunAsync([.. TinyFineTune.Arguments(silo.DataDir, version), "--publish", "--force"]);
+        var outcome = await TinyFineTune.RunAsync(TinyFineTune.Settings(silo.DataDir, version, publish: true, force: true));
 
         Assert.True(outcome.Result.TrainingLossAfter < outcome.Result.TrainingLossBefore,
             $"training loss {outcome.Result.TrainingLossBefore:F4} → {outcome.Result.TrainingLossAfter:F4}");
@@ -45,8 +45,7 @@ public sealed class TinyFineTuneTests(TrainingSilo silo) : IClassFixture<Trainin
         var serving = await silo.EventuallyServesAsync(_ => true, SwapWithin);
         var version = $"worse-{Guid.NewGuid():N}"[..16];
 
-        // Learning rates of zero and the jointly trained head: the encoder stays the base one and the head at its random start.
-        var outcome = await TinyFineTune.RunAsync([.. TinyFineTune.Arguments(silo.DataDir, version), "--epochs", "1", "--lr", "0", "--head-lr", "0", "--sentiment-head", "joint", "--publish"]);
+        var outcome = await TinyFineTune.RunAsync(TinyFineTune.Settings(silo.DataDir, version, publish: true, untrained: true));
 
         var gate = Assert.IsType<StreamingMarketing.Training.GateDecision>(outcome.Gate);
         Assert.False(gate.Publish, gate.Reason);
@@ -54,6 +53,12 @@ public sealed class TinyFineTuneTests(TrainingSilo silo) : IClassFixture<Trainin
         Assert.True(outcome.Manifest.Validation.MacroRecall <= gate.Serving.MacroRecall);
         Assert.False(outcome.Published);
         Assert.Equal(serving, await silo.EventuallyServesAsync(_ => true, SwapWithin));
+    }
+
+    [Fact]
+    public async Task The_command_line_refuses_a_layer_count_the_encoder_does_not_have()
+    {
+        Assert.Equal(2, await TinyFineTune.RunCommandAsync("--data-dir", silo.DataDir, "--layers", "7"));
     }
 
     private async Task<JsonElement> ScoreAsync(string text)
