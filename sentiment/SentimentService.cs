@@ -47,9 +47,10 @@ public sealed class SentimentService : IAsyncDisposable
     /// <summary>"CUDAExecutionProvider" or "CPUExecutionProvider".</summary>
     public string ExecutionProvider => encoder.ExecutionProvider;
 
+    /// <summary>The base encoder's hash: frozen-encoder packages must name it, fine-tuned ones apply their delta to it.</summary>
     public string EncoderSha256 => encoder.Files.Sha256;
 
-    /// <summary>The shared encoder, for tools (training, benchmarks) that embed outside the batcher.</summary>
+    /// <summary>The base encoder, for tools (training, benchmarks) that embed outside the batcher; a fine-tuned package brings its own (<see cref="LoadedModel.Encoder"/>).</summary>
     public SentenceEncoder Encoder => encoder;
 
     public bool IsReady => models.Current is not null;
@@ -86,7 +87,7 @@ public sealed class SentimentService : IAsyncDisposable
     /// </summary>
     public ModelInfo Activate(string packageDirectory)
     {
-        var model = LoadedModel.Load(packageDirectory, EncoderSha256);
+        var model = LoadedModel.Load(packageDirectory, encoder);
         if (!model.Manifest.Labels.Order(StringComparer.Ordinal).SequenceEqual(SentimentLabels))
         {
             model.Release();
@@ -107,8 +108,8 @@ public sealed class SentimentService : IAsyncDisposable
 
         var previous = CurrentModel?.Version;
         models.Swap(model);
-        logger.LogInformation("Sentiment model {Version} now serving (was {PreviousVersion}); validation macro-recall {MacroRecall:F4}",
-            model.Manifest.Version, previous ?? "none", model.Manifest.Validation.MacroRecall);
+        logger.LogInformation("Sentiment model {Version} now serving (was {PreviousVersion}) on {Encoder} encoder {EncoderSha256}; validation macro-recall {MacroRecall:F4}",
+            model.Manifest.Version, previous ?? "none", model.Manifest.Encoder.Delta is null ? "the base" : "a fine-tuned", model.Manifest.Encoder.Sha256, model.Manifest.Validation.MacroRecall);
         return model.Info;
     }
 
@@ -125,7 +126,8 @@ public sealed class SentimentService : IAsyncDisposable
             }
 
             var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
-            var embeddings = encoder.Embed(order.Select(i => tokens[i]).ToArray());
+            // The serving package's encoder: fine-tuned heads must see the encoder they were trained with.
+            var embeddings = (model.Encoder ?? encoder).Embed(order.Select(i => tokens[i]).ToArray());
             var lexicon = model.UsesLexicon ? ValenceFeatures(texts, order) : null;
             var heads = model.Predict(embeddings, order.Length, lexicon);
 

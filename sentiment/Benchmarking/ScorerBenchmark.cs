@@ -50,7 +50,10 @@ public static class ScorerBenchmark
         return ThroughputSample.From(latencies, latencies.Count, stopwatch.Elapsed);
     }
 
-    /// <summary>The same work without the scorer: one caller, full batches, straight into the sessions.</summary>
+    /// <summary>
+    /// The same work without the scorer: one caller, full batches, straight into the sessions (the model's own
+    /// encoder when it is fine-tuned, else <paramref name="encoder"/>).
+    /// </summary>
     public static ThroughputSample Raw(SentenceEncoder encoder, LoadedModel model, long[][] tokens, int batchSize, TimeSpan duration)
     {
         var latencies = new List<double>();
@@ -63,7 +66,7 @@ public static class ScorerBenchmark
             var batch = Enumerable.Range(0, batchSize).Select(i => tokens[(position + i) % tokens.Length]).OrderBy(t => t.Length).ToArray();
             position += batchSize;
             var started = Stopwatch.GetTimestamp();
-            model.Predict(encoder.Embed(batch), batch.Length, model.UsesLexicon ? new float[batch.Length * ValenceScores.Count] : null);
+            model.Predict((model.Encoder ?? encoder).Embed(batch), batch.Length, model.UsesLexicon ? new float[batch.Length * ValenceScores.Count] : null);
             if (started >= warmUpEnds)
             {
                 stopwatch.Start();

@@ -10,13 +10,22 @@ public static class EncoderSessionFactory
     public const string CpuProvider = "CPUExecutionProvider";
 
     public static (InferenceSession Session, string ExecutionProvider) Create(
-        string modelPath, ExecutionDevice device, int intraOpThreads, ILogger logger)
+        string modelPath, ExecutionDevice device, int intraOpThreads, ILogger logger) =>
+        Create(new EncoderGraph(modelPath, null), device, intraOpThreads, logger);
+
+    /// <summary>A session over a graph held in memory (a fine-tuned encoder: base graph + delta).</summary>
+    public static (InferenceSession Session, string ExecutionProvider) Create(
+        byte[] model, ExecutionDevice device, int intraOpThreads, ILogger logger) =>
+        Create(new EncoderGraph(null, model), device, intraOpThreads, logger);
+
+    private static (InferenceSession Session, string ExecutionProvider) Create(
+        EncoderGraph graph, ExecutionDevice device, int intraOpThreads, ILogger logger)
     {
         if (device != ExecutionDevice.Cpu)
         {
             try
             {
-                var session = CreateSession(modelPath, intraOpThreads, useCuda: true);
+                var session = CreateSession(graph, intraOpThreads, useCuda: true);
                 logger.LogInformation("Sentiment encoder runs on {ExecutionProvider}", CudaProvider);
                 return (session, CudaProvider);
             }
@@ -36,12 +45,12 @@ public static class EncoderSessionFactory
             }
         }
 
-        var cpuSession = CreateSession(modelPath, intraOpThreads, useCuda: false);
+        var cpuSession = CreateSession(graph, intraOpThreads, useCuda: false);
         logger.LogInformation("Sentiment encoder runs on {ExecutionProvider}", CpuProvider);
         return (cpuSession, CpuProvider);
     }
 
-    private static InferenceSession CreateSession(string modelPath, int intraOpThreads, bool useCuda)
+    private static InferenceSession CreateSession(EncoderGraph graph, int intraOpThreads, bool useCuda)
     {
         using var options = new SessionOptions
         {
@@ -58,6 +67,8 @@ public static class EncoderSessionFactory
             options.AppendExecutionProvider_CUDA(0);
         }
 
-        return new InferenceSession(modelPath, options);
+        return graph.Bytes is { } bytes ? new InferenceSession(bytes, options) : new InferenceSession(graph.Path!, options);
     }
+
+    private sealed record EncoderGraph(string? Path, byte[]? Bytes);
 }

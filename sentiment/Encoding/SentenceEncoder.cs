@@ -17,15 +17,42 @@ public sealed class SentenceEncoder : IDisposable
 
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
+    private readonly ExecutionDevice device;
+    private readonly int intraOpThreads;
+    private readonly ILogger logger;
+    private readonly Lazy<string> sha256;
 
     public SentenceEncoder(EncoderFiles files, ExecutionDevice device, int intraOpThreads, ILogger logger)
     {
         Files = files;
         Tokenizer = new TextTokenizer(files.VocabularyPath);
         (session, ExecutionProvider) = EncoderSessionFactory.Create(files.ModelPath, device, intraOpThreads, logger);
+        this.device = device;
+        this.intraOpThreads = intraOpThreads;
+        this.logger = logger;
+        sha256 = new Lazy<string>(() => files.Sha256);
     }
 
+    private SentenceEncoder(SentenceEncoder baseEncoder, byte[] model, string modelSha256)
+    {
+        Files = baseEncoder.Files;
+        Tokenizer = baseEncoder.Tokenizer;
+        (device, intraOpThreads, logger) = (baseEncoder.device, baseEncoder.intraOpThreads, baseEncoder.logger);
+        (session, ExecutionProvider) = EncoderSessionFactory.Create(model, device, intraOpThreads, logger);
+        sha256 = new Lazy<string>(modelSha256);
+    }
+
+    /// <summary>The base encoder's files (vocabulary, base graph); a fine-tuned encoder shares them.</summary>
     public EncoderFiles Files { get; }
+
+    /// <summary>SHA-256 of the graph this encoder runs: the identity heads and embedding caches are keyed by.</summary>
+    public string Sha256 => sha256.Value;
+
+    /// <summary>
+    /// Another encoder over <paramref name="model"/> (same tokenizer, device and threads): a fine-tuned graph whose
+    /// hash is <paramref name="modelSha256"/>. The caller owns and disposes it.
+    /// </summary>
+    public SentenceEncoder WithGraph(byte[] model, string modelSha256) => new(this, model, modelSha256);
 
     public TextTokenizer Tokenizer { get; }
 

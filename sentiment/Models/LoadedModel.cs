@@ -8,12 +8,15 @@ namespace StreamingMarketing.Sentiment;
 public sealed class LoadedModel
 {
     private readonly IReadOnlyList<(TaskHead Head, HeadSession Session)> heads;
+    private readonly SentenceEncoder? ownEncoder;
     private int references = 1;
 
-    private LoadedModel(ModelManifest manifest, IReadOnlyList<(TaskHead, HeadSession)> heads)
+    private LoadedModel(ModelManifest manifest, IReadOnlyList<(TaskHead, HeadSession)> heads, SentenceEncoder? encoder, SentenceEncoder? ownEncoder)
     {
         Manifest = manifest;
         this.heads = heads;
+        Encoder = encoder;
+        this.ownEncoder = ownEncoder;
         Info = new ModelInfo(manifest.Version, manifest.Labels, manifest.Validation, manifest.CreatedAt, DateTimeOffset.UtcNow);
     }
 
@@ -21,15 +24,47 @@ public sealed class LoadedModel
 
     public ModelInfo Info { get; }
 
+    /// <summary>
+    /// The encoder these heads were trained on: the host's base encoder, or the package's fine-tuned one (owned by
+    /// this model, so a swap or rollback changes encoder and heads together). Null when loaded for its heads only.
+    /// </summary>
+    public SentenceEncoder? Encoder { get; }
+
     public bool IsDisposed => Volatile.Read(ref references) == 0;
 
     /// <summary>
     /// Loads and checks a package: manifest complete, file hashes as recorded, trained on this encoder, and the
     /// head answers a probe with one probability distribution per row. Anything else is a <see cref="ModelPackageException"/>.
     /// </summary>
+    public static LoadedModel Load(string packageDirectory, SentenceEncoder baseEncoder)
+    {
+        var manifest = ModelPackage.Verify(packageDirectory);
+        if (manifest.Encoder.Delta is null)
+        {
+            return LoadHeads(packageDirectory, manifest, baseEncoder.Sha256, baseEncoder, null);
+        }
+
+        var fineTuned = FineTunedEncoder.Open(packageDirectory, manifest, baseEncoder);
+        try
+        {
+            return LoadHeads(packageDirectory, manifest, fineTuned.Sha256, fineTuned, fineTuned);
+        }
+        catch
+        {
+            fineTuned.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The heads alone, checked against the encoder hash they need (tools that embed elsewhere).</summary>
     public static LoadedModel Load(string packageDirectory, string encoderSha256)
     {
         var manifest = ModelPackage.Verify(packageDirectory);
+        return LoadHeads(packageDirectory, manifest, encoderSha256, null, null);
+    }
+
+    private static LoadedModel LoadHeads(string packageDirectory, ModelManifest manifest, string encoderSha256, SentenceEncoder? encoder, SentenceEncoder? ownEncoder)
+    {
         if (!string.Equals(manifest.Encoder.Sha256, encoderSha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new ModelPackageException(
@@ -50,7 +85,7 @@ public sealed class LoadedModel
             throw;
         }
 
-        return new LoadedModel(manifest, heads);
+        return new LoadedModel(manifest, heads, encoder, ownEncoder);
     }
 
     /// <summary>Whether any head takes VADER's valence scores (then the batch computes them once for all).</summary>
@@ -125,6 +160,8 @@ public sealed class LoadedModel
             {
                 session.Dispose();
             }
+
+            ownEncoder?.Dispose();
         }
     }
 

@@ -85,6 +85,12 @@ public sealed record ModelManifest
             }
         }
 
+        if (manifest.Encoder.Delta is { } delta && (string.IsNullOrWhiteSpace(delta.File) || delta.File.Contains('/', StringComparison.Ordinal)
+            || delta.File.Contains('\\', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(delta.Sha256) || string.IsNullOrWhiteSpace(delta.BaseSha256)))
+        {
+            throw new ModelPackageException($"{source} has an incomplete encoder delta: a file inside the package, its hash and the base encoder's hash are required.");
+        }
+
         return manifest;
     }
 
@@ -97,7 +103,8 @@ public sealed record ModelManifest
         [new TaskHead(Task, Labels, Head, Validation), .. (Heads ?? new Dictionary<string, TaskHead>()).OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Value with { Task = h.Key })];
 
     /// <summary>Every file the package consists of, manifest last: it is the commit marker when copying.</summary>
-    public IReadOnlyList<string> Files => [.. AllHeads.Select(h => h.Head.File).Distinct(StringComparer.Ordinal), FileName];
+    public IReadOnlyList<string> Files =>
+        [.. AllHeads.Select(h => h.Head.File).Distinct(StringComparer.Ordinal), .. Encoder.Delta is { } delta ? [delta.File] : Array.Empty<string>(), FileName];
 }
 
 /// <summary>
@@ -113,7 +120,17 @@ public sealed record TaskHead(
     HeadCalibration? Calibration = null,
     HeldOutEvaluation? HeldOut = null);
 
-public sealed record EncoderReference(string Id, string Sha256, string Pooling, bool Normalized, int MaxTokens);
+/// <summary>
+/// The encoder the heads were trained on. <see cref="Sha256"/> is the graph that serves: the base encoder's for a
+/// frozen-encoder package, the fine-tuned graph's (base + <see cref="Delta"/>) for a fine-tuned one.
+/// </summary>
+public sealed record EncoderReference(string Id, string Sha256, string Pooling, bool Normalized, int MaxTokens, EncoderDeltaReference? Delta = null);
+
+/// <summary>
+/// A fine-tuned encoder's changed initializers (<see cref="EncoderDelta"/>), applied at load to the base graph whose
+/// SHA-256 is <see cref="BaseSha256"/>; <see cref="Tensors"/> of them, in <see cref="File"/>.
+/// </summary>
+public sealed record EncoderDeltaReference(string File, string Sha256, string BaseSha256, int Tensors);
 
 /// <summary>
 /// The head graph: input is [n × 384] float embeddings, output [n × labels] probabilities. A head with a

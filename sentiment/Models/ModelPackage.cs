@@ -8,20 +8,29 @@ public static class ModelPackage
         var manifest = ModelManifest.Read(packageDirectory);
         foreach (var head in manifest.AllHeads)
         {
-            var headPath = Path.Combine(packageDirectory, head.Head.File);
-            if (!File.Exists(headPath))
-            {
-                throw new ModelPackageException($"Model {manifest.Version} is partial: {head.Head.File} is missing.");
-            }
+            VerifyFile(packageDirectory, manifest.Version, head.Head.File, head.Head.Sha256);
+        }
 
-            var actual = EncoderFiles.HashFile(headPath);
-            if (!string.Equals(actual, head.Head.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ModelPackageException(
-                    $"Model {manifest.Version} is corrupt: {head.Head.File} has SHA-256 {actual}, the manifest says {head.Head.Sha256}.");
-            }
+        if (manifest.Encoder.Delta is { } delta)
+        {
+            VerifyFile(packageDirectory, manifest.Version, delta.File, delta.Sha256);
         }
 
         return manifest;
+    }
+
+    private static void VerifyFile(string packageDirectory, string version, string file, string sha256)
+    {
+        var path = Path.Combine(packageDirectory, file);
+        if (!File.Exists(path))
+        {
+            throw new ModelPackageException($"Model {version} is partial: {file} is missing.");
+        }
+
+        var actual = EncoderFiles.HashFile(path);
+        if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelPackageException($"Model {version} is corrupt: {file} has SHA-256 {actual}, the manifest says {sha256}.");
+        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         await using var scorer = new SentimentService(Options.Create(options), loggerFactory.CreateLogger<SentimentService>());
         var package = Path.Combine(ModelRegistrySeeder.DefaultDirectory, settings.Version);
         var manifest = scorer.Activate(package);
-        var model = LoadedModel.Load(package, scorer.EncoderSha256);
+        var model = LoadedModel.Load(package, scorer.Encoder);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
 
         Console.WriteLine($"Model {manifest.Version} on {scorer.ExecutionProvider}, {Environment.ProcessorCount} cores, " +

@@ -29,5 +29,8 @@ public static class TrainingApp
             .WithDescription("Retrain and publish (gated) when enough new feedback arrived.")
             .WithExample("serve", "--interval", "00:30:00");
         config.AddCommand<BenchCommand>("bench").WithDescription("Scorer throughput and latency beside raw ONNX Runtime.");
+        config.AddCommand<FineTuning.FineTuneCommand>("fine-tune")
+            .WithDescription("Fine-tune the encoder (TorchSharp; on Debian 12 through training/debian13/run.sh), write it back into the ONNX graph, re-fit the heads, package.")
+            .WithExample("fine-tune", "--layers", "2", "--max-minutes", "60", "--publish");
     }
 }

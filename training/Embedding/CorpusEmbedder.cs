@@ -55,4 +55,21 @@ public static class CorpusEmbedder
         cache.Save();
         return embeddings;
     }
+
+    /// <summary>Embeddings without a cache (an encoder used once, such as a fresh fine-tune's), length-sorted into batches.</summary>
+    public static float[][] EmbedUncached(SentenceEncoder encoder, IReadOnlyList<string> texts)
+    {
+        var embeddings = new float[texts.Count][];
+        var order = Enumerable.Range(0, texts.Count).Select(i => (Index: i, Tokens: encoder.Tokenizer.Tokenize(texts[i]))).OrderBy(t => t.Tokens.Length).ToArray();
+        foreach (var batch in order.Chunk(BatchSize))
+        {
+            var flat = encoder.Embed(batch.Select(b => b.Tokens).ToArray());
+            for (var row = 0; row < batch.Length; row++)
+            {
+                embeddings[batch[row].Index] = flat.AsSpan(row * SentenceEncoder.Dimensions, SentenceEncoder.Dimensions).ToArray();
+            }
+        }
+
+        return embeddings;
+    }
 }

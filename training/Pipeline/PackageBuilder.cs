@@ -16,21 +16,7 @@ public static class PackageBuilder
     public static ModelManifest Build(IReadOnlyList<TrainedTask> tasks, string version, string output, SentenceEncoder encoder, int folds)
     {
         Directory.CreateDirectory(output);
-        var heads = new Dictionary<string, TaskHead>(StringComparer.Ordinal);
-        foreach (var task in tasks)
-        {
-            var recipe = task.Chosen.Recipe;
-            var features = task.Validation.Features(recipe.UsesLexicon);
-            var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count);
-            var reference = HeadExport.Write(model, Path.Combine(output, $"{task.Task}.onnx"), features, task.Task);
-            heads[task.Task] = new TaskHead(task.Task, task.Labels, reference, task.Metrics);
-            if (task.Data.Definition.IsBrandSafety)
-            {
-                var (calibration, heldOut) = BrandSafetyCalibrator.Calibrate(task, model);
-                heads[task.Task] = heads[task.Task] with { Calibration = calibration, HeldOut = heldOut };
-                AnsiConsole.Write(HeldOutReport.Render(task.Task, calibration, heldOut));
-            }
-        }
+        var heads = tasks.ToDictionary(t => t.Task, t => BuildHead(t, output), StringComparer.Ordinal);
 
         var sentiment = tasks[0];
         var manifest = new ModelManifest
@@ -38,7 +24,7 @@ public static class PackageBuilder
             Version = version,
             CreatedAt = DateTimeOffset.UtcNow,
             Labels = sentiment.Labels,
-            Encoder = new EncoderReference(EncoderFiles.EncoderId, encoder.Files.Sha256, "mean", Normalized: true, TextTokenizer.MaxTokens),
+            Encoder = new EncoderReference(EncoderFiles.EncoderId, encoder.Sha256, "mean", Normalized: true, TextTokenizer.MaxTokens),
             Head = heads[sentiment.Task].Head,
             Validation = sentiment.Metrics,
             Data = sentiment.Data.Description,
@@ -55,5 +41,23 @@ public static class PackageBuilder
         manifest.Write(output);
         ModelPackage.Verify(output);
         return manifest;
+    }
+
+    /// <summary>Fits a task's chosen recipe on all its data, writes and verifies its graph, and calibrates a brand-safety head.</summary>
+    public static TaskHead BuildHead(TrainedTask task, string output)
+    {
+        var recipe = task.Chosen.Recipe;
+        var features = task.Validation.Features(recipe.UsesLexicon);
+        var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count);
+        var reference = HeadExport.Write(model, Path.Combine(output, $"{task.Task}.onnx"), features, task.Task);
+        var head = new TaskHead(task.Task, task.Labels, reference, task.Metrics);
+        if (!task.Data.Definition.IsBrandSafety)
+        {
+            return head;
+        }
+
+        var (calibration, heldOut) = BrandSafetyCalibrator.Calibrate(task, model);
+        AnsiConsole.Write(HeldOutReport.Render(task.Task, calibration, heldOut));
+        return head with { Calibration = calibration, HeldOut = heldOut };
     }
 }

@@ -10,14 +10,17 @@ namespace StreamingMarketing.Training;
 /// </summary>
 public static class TrainingRun
 {
-    public static IReadOnlyList<TrainedTask> CrossValidate(TrainingOptions options, SentenceEncoder encoder)
+    public static IReadOnlyList<TrainedTask> CrossValidate(TrainingOptions options, SentenceEncoder encoder) =>
+        CrossValidate(options, encoder, [TaskDefinition.Sentiment(options.SentimentRecipes), .. options.ExtraHeads ? TaskDefinition.Extra : []]);
+
+    /// <summary>The given tasks only (a fine-tuned package trains its sentiment head itself and the others here).</summary>
+    public static IReadOnlyList<TrainedTask> CrossValidate(TrainingOptions options, SentenceEncoder encoder, IReadOnlyList<TaskDefinition> definitions)
     {
         var feedback = FeedbackLog.ForDataDirectory(options.DataDirectory).ReadAll();
-        IEnumerable<TaskDefinition> definitions = [TaskDefinition.Sentiment(options.SentimentRecipes), .. options.ExtraHeads ? TaskDefinition.Extra : []];
         var data = definitions.Select(d => TaskData.Load(d, options.Datasets, feedback, options.Sample)).ToList();
         AnsiConsole.MarkupLine($"Data: {string.Join(", ", data.Select(d => $"{d.Definition.Task} {d.Texts.Count}"))} texts; {feedback.Count} feedback entries in {Markup.Escape(options.DataDirectory)}");
 
-        var cache = new EmbeddingCache(Path.Combine(options.DataDirectory, "cache"), encoder.Files.Sha256);
+        var cache = new EmbeddingCache(Path.Combine(options.DataDirectory, "cache"), encoder.Sha256);
         var results = new List<TrainedTask>();
         Progress().Start(context =>
         {

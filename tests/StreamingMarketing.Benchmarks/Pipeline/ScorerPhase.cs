@@ -11,7 +11,7 @@ public static class ScorerPhase
     public static async Task<(ThroughputSample Scorer, ThroughputSample Raw)> RunAsync(SentimentService scorer, string[] texts, TimeSpan duration)
     {
         var version = scorer.CurrentModel?.Version ?? throw new InvalidOperationException("The bench silo has no sentiment model loaded.");
-        var model = LoadedModel.Load(Path.Combine(ModelRegistrySeeder.DefaultDirectory, version), scorer.EncoderSha256);
+        var model = LoadedModel.Load(Path.Combine(ModelRegistrySeeder.DefaultDirectory, version), scorer.Encoder);
         var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
         var viaScorer = await ScorerBenchmark.ScorerAsync(scorer, texts, Concurrency, duration);
         var raw = ScorerBenchmark.Raw(scorer.Encoder, model, tokens, new SentimentOptions().MaxBatchSize, duration);

@@ -1,0 +1,52 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StreamingMarketing.Training.FineTuning;
+
+/// <summary>
+/// The encoder with a linear sentiment head over its pooled, normalised embedding: exactly the input the served
+/// heads get, so the trained head exports as an ordinary one-layer head graph. Unit-length embeddings have small
+/// components, so the head reads them scaled by <see cref="InputScale"/> (folded into the exported weights).
+/// </summary>
+public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
+{
+    public const float InputScale = 20f;
+
+    private readonly BertSentenceEncoder encoder;
+    private readonly Linear head;
+    private readonly Dropout dropout;
+
+    public SentimentFineTuneModel(BertSentenceEncoder encoder, int classes)
+        : base(nameof(SentimentFineTuneModel))
+    {
+        this.encoder = encoder;
+        head = nn.Linear(BertSentenceEncoder.Hidden, classes);
+        dropout = nn.Dropout(0.1);
+        RegisterComponents();
+    }
+
+    public BertSentenceEncoder Encoder => encoder;
+
+    public Linear Head => head;
+
+    /// <summary>Class logits [batch × classes].</summary>
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask) =>
+        head.forward(dropout.forward(encoder.forward(inputIds, attentionMask).mul(InputScale)));
+
+    /// <summary>Training mode for what trains; frozen layers stay in eval mode (no dropout), as they were pre-trained.</summary>
+    public void TrainTrainable()
+    {
+        train();
+        encoder.FreezeModes();
+    }
+
+    /// <summary>The head as exported: W·(scale·x) + b, with the scale folded into W; row-major [classes × 384].</summary>
+    public DenseLayer ExportHead()
+    {
+        using var noGrad = no_grad();
+        var weights = head.weight!.mul(InputScale).cpu().contiguous().data<float>().ToArray();
+        var bias = head.bias!.cpu().contiguous().data<float>().ToArray();
+        return new DenseLayer(BertSentenceEncoder.Hidden, (int)head.weight!.shape[0], weights, bias, Relu: false);
+    }
+}
