@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;
@@ -25,6 +26,7 @@ namespace StreamingMarketing.Grains.Campaigns;
 /// Persistent streams get that write before their item is acknowledged; the embedded profile batches it.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.CampaignEvents)]
+[PreferLocalPlacement]
 public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStreamSubscriptionObserver, IAsyncBatchObserver<InteractionBatch>
 {
     private readonly IPersistentState<CampaignState> state;

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
@@ -18,6 +19,7 @@ namespace StreamingMarketing.Grains.Insights;
 /// at once; texts wait in this grain's state and are scored on its timer, one chunk per turn, so a slow scorer never
 /// holds the campaign's counting. Scores go on one way to the users, as numbered parts of this grain's own outbox.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutboxSource
 {
     /// <summary>Texts per scorer call: one micro-batch's worth, so a turn stays short.</summary>
