@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Orleans.Serialization;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Telemetry;
@@ -30,11 +31,12 @@ public static class ProfileStorage
         }
 
         // Blobs rather than table entities: a busy campaign's state (dedupe memory included) passes 1 MB.
-        silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options =>
+        silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options => options.Configure<Serializer, OrleansJsonSerializer>((blob, binary, json) =>
         {
-            options.BlobServiceClient = new BlobServiceClient(azure.StorageConnectionString);
-            options.ContainerName = azure.GrainStateContainer;
-        });
+            blob.BlobServiceClient = new BlobServiceClient(azure.StorageConnectionString);
+            blob.ContainerName = azure.GrainStateContainer;
+            blob.GrainStorageSerializer = GrainStateFormat.Binary(binary, json);
+        }));
         silo.Services.AddSingleton<IDeadLetterSink>(
             new BlobDeadLetterSink(new BlobServiceClient(azure.StorageConnectionString).GetBlobContainerClient("dead-letters")));
 

@@ -25,7 +25,7 @@ public static class ClusterBench
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    public static async Task RunAsync(int events)
+    public static async Task RunAsync(int events, int[] siloCounts)
     {
         var root = FindRepositoryRoot();
         var siloDll = Path.Combine(root, "silo", "bin", "Release", "net10.0", "StreamingMarketing.Silo.dll");
@@ -39,11 +39,10 @@ public static class ClusterBench
         var results = new Dictionary<string, object>();
         var traffic = new TrafficGenerator(campaignCount: 50, userCount: 2_000, TrafficGenerator.LoadTweets(), withText: false, seed: 7);
         double? embedded = null;
-        foreach (var (name, key, silos, profile) in new[]
-        {
-            ("embedded, 1 silo (SQLite, memory streams)", "embedded", 1, "embedded"), ("local-cluster, 1 silo", "localCluster1", 1, "local-cluster"),
-            ("local-cluster, 2 silos", "localCluster2", 2, "local-cluster"), ("local-cluster, 3 silos", "localCluster3", 3, "local-cluster"),
-        })
+        var configurations = siloCounts.Distinct().Order()
+            .Select(count => (Name: $"local-cluster, {count} silo{(count == 1 ? "" : "s")}", Key: $"localCluster{count}", Silos: count, Profile: "local-cluster"))
+            .Prepend(("embedded, 1 silo (SQLite, memory streams)", "embedded", 1, "embedded"));
+        foreach (var (name, key, silos, profile) in configurations)
         {
             var batches = Enumerable.Range(0, events / 500).Select(_ => traffic.NextBatch(500)).ToList();
             var run = await MeasureAsync(siloDll, azurite, silos, profile, batches);
@@ -66,9 +65,10 @@ public static class ClusterBench
             }
         }
 
-        results["eventsPerStorageOperation"] = results["localCluster3EventsPerStorageOperation"];
+        var largest = siloCounts.Max();
+        results["eventsPerStorageOperation"] = results[$"localCluster{largest}EventsPerStorageOperation"];
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]Reproduce: dotnet build silo -c Release && {BenchmarksApp.Name} cluster [[--events N]][/]");
+        AnsiConsole.MarkupLine($"[grey]Reproduce: dotnet build silo -c Release && {BenchmarksApp.Name} cluster [[--events N]] [[--silos 1,2,3]][/]");
         Console.WriteLine(JsonSerializer.Serialize(results));
     }
 

@@ -14,13 +14,29 @@ internal sealed class ClusterCommand : AsyncCommand<ClusterCommand.Settings>
         [DefaultValue(20_000)]
         public int Events { get; init; } = 20_000;
 
-        public override ValidationResult Validate() =>
-            Events < 500 ? ValidationResult.Error($"--events must be at least 500, one batch (got {Events}).") : ValidationResult.Success();
+        [CommandOption("--silos <COUNTS>")]
+        [Description("The local-cluster silo counts to run beside the embedded silo, comma-separated (a profiler can attach to one).")]
+        [DefaultValue("1,2,3")]
+        public string Silos { get; init; } = "1,2,3";
+
+        public int[] SiloCounts => [.. Silos.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+
+        public override ValidationResult Validate()
+        {
+            if (Events < 500)
+            {
+                return ValidationResult.Error($"--events must be at least 500, one batch (got {Events}).");
+            }
+
+            return Silos.Split(',', StringSplitOptions.TrimEntries).All(count => int.TryParse(count, out var n) && n is >= 1 and <= 8)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--silos takes silo counts from 1 to 8, comma-separated (got '{Silos}').");
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await ClusterBench.RunAsync(settings.Events);
+        await ClusterBench.RunAsync(settings.Events, settings.SiloCounts);
         return 0;
     }
 }
