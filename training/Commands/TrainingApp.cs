@@ -32,5 +32,8 @@ public static class TrainingApp
         config.AddCommand<FineTuning.FineTuneCommand>("fine-tune")
             .WithDescription("Fine-tune the encoder (TorchSharp; on Debian 12 through training/debian13/run.sh), write it back into the ONNX graph, re-fit the heads, package.")
             .WithExample("fine-tune", "--layers", "2", "--max-minutes", "60", "--publish");
+        config.AddCommand<RefitHeadsCommand>("refit-heads")
+            .WithDescription("Re-fit a fine-tuned package's emotion and brand-safety heads on its own encoder (no LibTorch), write a new package.")
+            .WithExample("refit-heads", ".data/packages/sentiment-ft-1", "--version", "sentiment-ft-2");
     }
 }

@@ -15,7 +15,8 @@ public sealed record TaskData(
     DataDescription Description,
     int FeedbackEntries,
     int HardNegatives = 0,
-    HeldOutTexts? HeldOut = null)
+    HeldOutTexts? HeldOut = null,
+    IReadOnlyList<SoberSnippet>? HardNegativeSnippets = null)
 {
     /// <summary>Rows [0, TaskRows) are the task's own examples (tweets, feedback); the hard negatives follow.</summary>
     public int TaskRows => Texts.Count - HardNegatives;
@@ -43,11 +44,13 @@ public sealed record TaskData(
         var texts = examples.Select(e => e.Text).ToList();
         var labels = LabelIndices(definition, examples, datasets);
         HeldOutTexts? heldOut = null;
+        IReadOnlyList<SoberSnippet>? snippets = null;
         var hardNegatives = 0;
         if (definition.TestFile is { } testFile)
         {
             var sober = SoberText.Load(datasets);
-            var training = sample is { } n ? sober.Training.Take(Math.Max(2, n / SampledHardNegativeShare)).ToList() : sober.Training;
+            snippets = sample is { } n ? SampleBothKinds(sober.TrainingSnippets, Math.Max(2, n / SampledHardNegativeShare)) : sober.TrainingSnippets;
+            var training = snippets.Select(s => s.Text).ToList();
             hardNegatives = training.Count;
             texts.AddRange(training);
             labels = [.. labels, .. Enumerable.Repeat(0, hardNegatives)];
@@ -61,13 +64,45 @@ public sealed record TaskData(
                 test = StratifiedSample(test, testSize);
             }
 
-            var soberHeldOut = sample is { } soberSize ? sober.HeldOut.Take(soberSize).ToList() : sober.HeldOut;
-            heldOut = new HeldOutTexts("data/" + testFile, test.Select(e => e.Text).ToList(), LabelIndices(definition, test, datasets), soberHeldOut);
+            var soberHeldOut = sample is { } soberSize ? SampleBothKinds(sober.HeldOutSnippets, soberSize) : sober.HeldOutSnippets;
+            heldOut = new HeldOutTexts("data/" + testFile, test.Select(e => e.Text).ToList(), LabelIndices(definition, test, datasets),
+                [.. soberHeldOut.Select(s => s.Text)], [.. soberHeldOut.Select(s => s.Kind)]);
         }
 
         var counts = definition.Labels.ToDictionary(l => l, l => examples.Count(e => e.Label == l));
         return new TaskData(definition, texts, labels, new DataDescription(description, sources, examples.Count, counts),
-            usesFeedback ? feedback.Count : 0, hardNegatives, heldOut);
+            usesFeedback ? feedback.Count : 0, hardNegatives, heldOut, snippets);
+    }
+
+    /// <summary>
+    /// Row weights for fitting: 1 for the task's own rows, <paramref name="complaintWeight"/> for the complaint
+    /// hard negatives (editorial snippets stay at 1); null when there is nothing to weight.
+    /// </summary>
+    public float[]? RowWeights(float complaintWeight) =>
+        HardNegativeSnippets is not { } hard || complaintWeight == 1f ? null
+            : [.. Enumerable.Repeat(1f, TaskRows), .. hard.Select(s => s.Kind == SoberKind.Complaint ? complaintWeight : 1f)];
+
+    /// <summary>The fold-grouping key of each row: the document of a hard negative (sentences of one review share a fold), null for tweets.</summary>
+    public string?[]? FoldGroups() =>
+        HardNegativeSnippets is not { } hard ? null : [.. Enumerable.Repeat<string?>(null, TaskRows), .. hard.Select(s => s.Document)];
+
+    /// <summary>At most <paramref name="size"/> snippets, taken from each kind in turn so a quick run sees both.</summary>
+    private static List<SoberSnippet> SampleBothKinds(IReadOnlyList<SoberSnippet> snippets, int size)
+    {
+        var byKind = snippets.GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => new Queue<SoberSnippet>(g)).ToList();
+        var taken = new List<SoberSnippet>();
+        while (taken.Count < size && byKind.Any(q => q.Count > 0))
+        {
+            foreach (var queue in byKind.Where(q => q.Count > 0))
+            {
+                if (taken.Count < size)
+                {
+                    taken.Add(queue.Dequeue());
+                }
+            }
+        }
+
+        return taken;
     }
 
     private static int[] LabelIndices(TaskDefinition definition, List<LabeledText> examples, string datasets)
@@ -114,4 +149,4 @@ public sealed record TaskData(
 /// What a brand-safety head is measured on and never trained or calibrated on: its TweetEval test split
 /// (labels in the task's order) and the held-out half of the sober snippets.
 /// </summary>
-public sealed record HeldOutTexts(string TestSource, IReadOnlyList<string> TestTexts, int[] TestLabels, IReadOnlyList<string> SoberTexts);
+public sealed record HeldOutTexts(string TestSource, IReadOnlyList<string> TestTexts, int[] TestLabels, IReadOnlyList<string> SoberTexts, IReadOnlyList<SoberKind> SoberKinds);

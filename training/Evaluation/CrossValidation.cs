@@ -17,15 +17,28 @@ public sealed class CrossValidation
     private readonly Lazy<float[][]> withLexicon;
     private readonly ConcurrentDictionary<string, float[][]> outOfFold = new(StringComparer.Ordinal);
 
-    public CrossValidation(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, IReadOnlyList<int> labels, int classes, int folds, int seed)
+    public CrossValidation(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, IReadOnlyList<int> labels, int classes, int folds, int seed,
+        IReadOnlyList<float>? weights = null, IReadOnlyList<string?>? groups = null)
     {
-        (this.embeddings, this.texts, Labels, this.classes) = (embeddings, texts, labels, classes);
+        (this.embeddings, this.texts, Labels, this.classes, Weights) = (embeddings, texts, labels, classes, weights);
         FoldCount = folds;
-        this.folds = StratifiedFolds(labels, folds, seed);
+        this.folds = groups is null ? StratifiedFolds(labels, folds, seed) : GroupedFolds(labels, groups, folds, seed);
         withLexicon = new Lazy<float[][]>(() => FeatureSet.Build(this.embeddings, this.texts, lexicon: true));
     }
 
+    private CrossValidation(CrossValidation source, IReadOnlyList<float>? weights)
+    {
+        (embeddings, texts, Labels, classes, Weights, FoldCount, folds, withLexicon) =
+            (source.embeddings, source.texts, source.Labels, source.classes, weights, source.FoldCount, source.folds, source.withLexicon);
+    }
+
     public IReadOnlyList<int> Labels { get; }
+
+    /// <summary>Row weights every fit uses (null: all 1).</summary>
+    public IReadOnlyList<float>? Weights { get; }
+
+    /// <summary>The same rows, features and folds, fitted with other row weights.</summary>
+    public CrossValidation WithWeights(IReadOnlyList<float>? weights) => new(this, weights);
 
     public int FoldCount { get; }
 
@@ -42,6 +55,29 @@ public sealed class CrossValidation
             for (var j = 0; j < members.Length; j++)
             {
                 assignment[members[j]] = j % folds;
+            }
+        }
+
+        return assignment;
+    }
+
+    /// <summary>Stratified folds for the ungrouped rows; a grouped row's fold is a hash of its group key.</summary>
+    public static int[] GroupedFolds(IReadOnlyList<int> labels, IReadOnlyList<string?> groups, int folds, int seed)
+    {
+        var ungrouped = Enumerable.Range(0, labels.Count).Where(i => groups[i] is null).ToArray();
+        var inner = StratifiedFolds(ungrouped.Select(i => labels[i]).ToArray(), folds, seed);
+        var assignment = new int[labels.Count];
+        for (var j = 0; j < ungrouped.Length; j++)
+        {
+            assignment[ungrouped[j]] = inner[j];
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (groups[i] is { } group)
+            {
+                var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{seed}#{group}"));
+                assignment[i] = (int)(BitConverter.ToUInt32(hash, 0) % (uint)folds);
             }
         }
 
@@ -73,7 +109,8 @@ public sealed class CrossValidation
             {
                 var train = Enumerable.Range(0, Labels.Count).Where(i => folds[i] != fold).ToArray();
                 var test = Enumerable.Range(0, Labels.Count).Where(i => folds[i] == fold).ToArray();
-                var model = recipe.Fit(train.Select(i => features[i]).ToArray(), train.Select(i => Labels[i]).ToArray(), classes);
+                var model = recipe.Fit(train.Select(i => features[i]).ToArray(), train.Select(i => Labels[i]).ToArray(), classes,
+                    Weights is { } weights ? train.Select(i => weights[i]).ToArray() : null);
                 foreach (var i in test)
                 {
                     probabilities[i] = model.Predict(features[i]);

@@ -14,21 +14,46 @@ public abstract record HeadRecipe
 
     public abstract string Spec { get; }
 
-    /// <summary>Fits on <paramref name="features"/> (embedding, then valence scores when any member uses them).</summary>
-    public abstract HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes);
+    /// <summary>
+    /// Fits on <paramref name="features"/> (embedding, then valence scores when any member uses them); each row's loss is
+    /// its class weight times its row weight (<paramref name="weights"/>, 1 when null).
+    /// </summary>
+    public abstract HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null);
 
     public override string ToString() => Spec;
 
-    /// <summary>N / (K · n_c): every class weighs the same in total, which is what macro-recall rewards.</summary>
-    public static float[] ClassWeights(IReadOnlyList<int> labels, int classes)
+    /// <summary>
+    /// N / (K · n_c) over the row-weighted counts: every class weighs the same in total, which is what macro-recall
+    /// rewards, however its rows are weighted among themselves.
+    /// </summary>
+    public static float[] ClassWeights(IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
-        var counts = new int[classes];
-        foreach (var label in labels)
+        if (weights is null)
         {
-            counts[label]++;
+            var plain = new int[classes];
+            foreach (var label in labels)
+            {
+                plain[label]++;
+            }
+
+            return plain.Select(n => n == 0 ? 0f : labels.Count / (float)(classes * n)).ToArray();
         }
 
-        return counts.Select(n => n == 0 ? 0f : labels.Count / (float)(classes * n)).ToArray();
+        var counts = new double[classes];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            counts[labels[i]] += weights[i];
+        }
+
+        var total = counts.Sum();
+        return counts.Select(n => n == 0 ? 0f : (float)(total / (classes * n))).ToArray();
+    }
+
+    /// <summary>Class weight × row weight of every row.</summary>
+    public static float[] RowLossWeights(IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights)
+    {
+        var classWeights = ClassWeights(labels, classes, weights);
+        return [.. labels.Select((label, i) => classWeights[label] * (weights?[i] ?? 1f))];
     }
 
     public static HeadRecipe Parse(string spec)
@@ -87,13 +112,13 @@ public sealed record EnsembleRecipe(IReadOnlyList<HeadRecipe> Members) : HeadRec
 
     public override string Spec => $"ensemble({string.Join("+", Members.Select(m => m.Spec))})";
 
-    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
+    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
         var networks = new List<DenseNetwork>();
         foreach (var member in Members)
         {
             var own = member.UsesLexicon || !UsesLexicon ? features : FeatureSet.WithoutLexicon(features);
-            networks.AddRange(member.Fit(own, labels, classes).Members.Select(n => n.Inputs < features[0].Length ? n.PadInputs(features[0].Length) : n));
+            networks.AddRange(member.Fit(own, labels, classes, weights).Members.Select(n => n.Inputs < features[0].Length ? n.PadInputs(features[0].Length) : n));
         }
 
         return new HeadModel(networks, UsesLexicon);

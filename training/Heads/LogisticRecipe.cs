@@ -17,17 +17,17 @@ public sealed record LogisticRecipe(float L2, float L1, bool Lexicon) : HeadReci
     public static LogisticRecipe From(Dictionary<string, string?> arguments) =>
         new(FloatArgument(arguments, "l2", 300), FloatArgument(arguments, "l1", 1), arguments.ContainsKey("lexicon"));
 
-    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
+    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
         var standardiser = Standardiser.Fit(features);
-        var weights = ClassWeights(labels, classes);
+        var rowWeights = RowLossWeights(labels, classes, weights);
         var dims = features[0].Length;
         // One context and one thread per fit: folds run in parallel, and results must not depend on scheduling.
         var ml = new MLContext(seed: 17);
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dims);
         schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes);
-        var rows = features.Select((f, i) => new Row { Features = standardiser.Apply(f), Label = (uint)labels[i], Weight = weights[labels[i]] });
+        var rows = features.Select((f, i) => new Row { Features = standardiser.Apply(f), Label = (uint)labels[i], Weight = rowWeights[i] });
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),

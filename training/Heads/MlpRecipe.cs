@@ -18,11 +18,11 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
         (int)FloatArgument(arguments, "hidden", 256), (int)FloatArgument(arguments, "epochs", 12), FloatArgument(arguments, "dropout", 0.3f),
         FloatArgument(arguments, "decay", 1e-4f), FloatArgument(arguments, "lr", 1e-3f), (int)FloatArgument(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
 
-    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes)
+    public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
         var standardiser = Standardiser.Fit(features);
         var x = standardiser.Apply(features);
-        var classWeights = ClassWeights(labels, classes);
+        var rowWeights = RowLossWeights(labels, classes, weights);
         var inputs = x[0].Length;
         var random = new Random(Seed);
         var hidden = new AdamLayer(inputs, Hidden, random);
@@ -55,7 +55,7 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
 
                     output.Forward(activation, logits);
                     VectorMath.SoftmaxInPlace(logits);
-                    var weight = classWeights[label] / (end - start);
+                    var weight = rowWeights[order[n]] / (end - start);
                     for (var c = 0; c < classes; c++)
                     {
                         logits[c] = (logits[c] - (c == label ? 1f : 0f)) * weight;

@@ -43,12 +43,21 @@ public static class PackageBuilder
         return manifest;
     }
 
-    /// <summary>Fits a task's chosen recipe on all its data, writes and verifies its graph, and calibrates a brand-safety head.</summary>
+    /// <summary>
+    /// Fits a task's chosen recipe on all its data, writes and verifies its graph, and for a brand-safety head first
+    /// chooses the complaint snippets' weight, then calibrates it (all on out-of-fold training data).
+    /// </summary>
     public static TaskHead BuildHead(TrainedTask task, string output)
     {
+        var weighting = "";
+        if (task.Data.Definition.IsBrandSafety)
+        {
+            (task, weighting) = BrandSafetyCalibrator.ChooseComplaintWeight(task);
+        }
+
         var recipe = task.Chosen.Recipe;
         var features = task.Validation.Features(recipe.UsesLexicon);
-        var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count);
+        var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count, task.Validation.Weights);
         var reference = HeadExport.Write(model, Path.Combine(output, $"{task.Task}.onnx"), features, task.Task);
         var head = new TaskHead(task.Task, task.Labels, reference, task.Metrics);
         if (!task.Data.Definition.IsBrandSafety)
@@ -56,8 +65,9 @@ public static class PackageBuilder
             return head;
         }
 
-        var (calibration, heldOut) = BrandSafetyCalibrator.Calibrate(task, model);
-        AnsiConsole.Write(HeldOutReport.Render(task.Task, calibration, heldOut));
+        var (calibration, heldOut) = BrandSafetyCalibrator.Calibrate(task, model, weighting);
+        var byKind = Enum.GetValues<SoberKind>().Select(kind => BrandSafetyCalibrator.HeldOutFlagRate(task, model, calibration, kind)).ToList();
+        AnsiConsole.Write(HeldOutReport.Render(task.Task, calibration, heldOut, byKind));
         return head with { Calibration = calibration, HeldOut = heldOut };
     }
 }

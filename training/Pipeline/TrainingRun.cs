@@ -39,10 +39,10 @@ public static class TrainingRun
             {
                 var rows = Take(task.Texts.Count);
                 var heldOut = task.HeldOut is { } texts ? new HeldOutEmbeddings(Take(texts.TestTexts.Count), Take(texts.SoberTexts.Count)) : null;
-                var validation = new CrossValidation(rows, task.Texts, task.Labels, task.Definition.Labels.Count, options.Folds, TrainingOptions.Seed);
+                var validation = new CrossValidation(rows, task.Texts, task.Labels, task.Definition.Labels.Count, options.Folds, TrainingOptions.Seed, groups: task.FoldGroups());
                 var bar = context.AddTask($"Cross-validating {task.Definition.Candidates.Count} {task.Definition.Task} variants", maxValue: task.Definition.Candidates.Count);
                 var method = $"{options.Folds}-fold stratified cross-validation (seed {TrainingOptions.Seed}), {string.Join(" + ", task.Description.Sources)}"
-                    + (task.HardNegatives > 0 ? $"; scored on the {task.TaskRows} tweets only, hard negatives train in every fold" : "");
+                    + (task.HardNegatives > 0 ? $"; scored on the {task.TaskRows} tweets only, hard negatives folded by document" : "");
                 var variants = HeadSelection.Evaluate(validation, task.Definition.Candidates, task.Definition.Labels, method, task.TaskRows, _ => bar.Increment(1));
                 results.Add(new TrainedTask(task, validation, variants, HeadSelection.Best(variants), heldOut));
             }
