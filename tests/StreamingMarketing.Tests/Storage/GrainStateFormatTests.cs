@@ -73,8 +73,9 @@ public sealed class GrainStateFormatTests : IDisposable
         return state;
     }
 
-    private static void AssertSameCampaign(CampaignState expected, CampaignState actual)
+    private static void AssertSameCampaign(CampaignState expected, CampaignState? actual)
     {
+        Assert.NotNull(actual);
         Assert.Equal(expected.Totals.ByType, actual.Totals.ByType);
         Assert.Equal(expected.Applied.Count, actual.Applied.Count);
         Assert.Equal(expected.Applied.Ring.Take(expected.Applied.Count), actual.Applied.Ring.Take(actual.Applied.Count));
