@@ -69,6 +69,17 @@ public sealed class HostileInputTests(SiloFixture fixture) : IClassFixture<SiloF
         Assert.Contains("campaignId", Assert.Single(body.Errors).Error);
     }
 
+    [Theory]
+    [InlineData("{\"texts\":")]
+    [InlineData("{\"texts\": 7}")]
+    public async Task A_sentiment_body_that_is_not_the_schema_is_a_400_that_names_the_body(string body)
+    {
+        using var response = await Http.PostAsync("/api/sentiment", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("request body could not be read", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error);
+    }
+
     [Fact]
     public async Task A_time_of_day_without_a_date_is_not_a_timestamp()
     {
