@@ -37,7 +37,17 @@ public sealed class RefitHeadsCommand : AsyncCommand<RefitHeadsCommand.Settings>
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var source = Path.GetFullPath(settings.Package);
-        var manifest = ModelPackage.Verify(source);
+        ModelManifest manifest;
+        try
+        {
+            manifest = ModelPackage.Verify(source);
+        }
+        catch (ModelPackageException exception)
+        {
+            AnsiConsole.MarkupLine($"[red]Refused:[/] {Markup.Escape(exception.Message)}");
+            return Task.FromResult(1);
+        }
+
         if (manifest.Encoder.Delta is null)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(manifest.Version)} has no encoder delta[/]: re-fit frozen-encoder packages with 'train'.");
