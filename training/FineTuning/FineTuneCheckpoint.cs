@@ -6,14 +6,24 @@ using static TorchSharp.torch;
 namespace StreamingMarketing.Training.FineTuning;
 
 /// <summary>
-/// Where a run stands: the next batch to train, the best validation score so far, every evaluation, and the training
-/// time spent over all sessions of the run (a resumed run adds to it).
+/// Where a run stands: the next batch to train, the best validation score so far (<see cref="FineTuneEvaluation.Score"/>),
+/// every evaluation, and the training time spent over all sessions of the run (a resumed run adds to it).
 /// </summary>
-public sealed record FineTuneProgress(string Spec, int Epoch, int NextBatch, int Step, double BestMacroRecall, int BestStep, int EvaluationsWithoutGain,
+public sealed record FineTuneProgress(string Spec, int Epoch, int NextBatch, int Step, double BestScore, int BestStep, int EvaluationsWithoutGain,
     IReadOnlyList<FineTuneEvaluation> History, double TrainingSeconds = 0);
 
-/// <summary>One validation pass: after which step, the training loss since the previous pass, and the validation metrics.</summary>
-public sealed record FineTuneEvaluation(int Epoch, int Step, double TrainingLoss, double SequencesPerSecond, ValidationMetrics Validation);
+/// <summary>
+/// One validation pass: after which step, the training loss since the previous pass, and the validation metrics:
+/// sentiment, and offensive in a multi-task run.
+/// </summary>
+public sealed record FineTuneEvaluation(int Epoch, int Step, double TrainingLoss, double SequencesPerSecond, ValidationMetrics Validation, ValidationMetrics? Offensive = null)
+{
+    /// <summary>
+    /// What early stopping and the best weights follow: sentiment macro-recall, or in a multi-task run its mean with
+    /// offensive macro-F1 (OffensEval's metric), so neither task is given up for the other.
+    /// </summary>
+    public double Score => Offensive is { } offensive ? (Validation.MacroRecall + offensive.MacroF1) / 2 : Validation.MacroRecall;
+}
 
 /// <summary>
 /// A resumable run directory: <c>progress.json</c>, the trained weights now (<c>current.pb</c>) and at the best

@@ -2,11 +2,13 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training.FineTuning;
 
 /// <summary>
-/// fine-tune: fine-tunes the encoder's top layers with a sentiment head (TorchSharp), writes the weights back into
+/// fine-tune: fine-tunes the encoder's top layers with a sentiment head, and an offensive head with
+/// --offensive-weight (TorchSharp), from the base encoder or a fine-tuned package's (--from), writes the weights back into
 /// the ONNX graph as a delta, re-fits the other heads on it, and writes one package; with --publish it is published
 /// and promoted only if it beats the serving model on the validation tweets (or with --force). Needs LibTorch:
 /// on Debian 12 run it through training/debian13/run.sh.
@@ -73,6 +75,14 @@ public sealed class FineTuneCommand : AsyncCommand<FineTuneCommand.Settings>
         [Description("SemEval 2013-2016 tweets used, a seeded sample (default all 44,218; 0 none).")]
         public int? SemEval { get; init; }
 
+        [CommandOption("--offensive-weight <W>")]
+        [Description("Multi-task: loss weight of an offensive example (OLID train tweets, sober hard negatives) against a SemEval tweet; 0 sentiment only.")]
+        public double OffensiveWeight { get; init; } = Defaults.OffensiveWeight;
+
+        [CommandOption("--from <PACKAGE>")]
+        [Description("Continue from a fine-tuned package's encoder (directory with manifest.json and its delta) instead of the base encoder.")]
+        public string? From { get; init; }
+
         [CommandOption("--validation-sample <N>")]
         public int? ValidationSample { get; init; }
 
@@ -118,6 +128,8 @@ public sealed class FineTuneCommand : AsyncCommand<FineTuneCommand.Settings>
             WarmupShare = Warmup,
             InDistributionWeight = (float)InDistributionWeight,
             SemEvalTweets = SemEval,
+            OffensiveWeight = (float)OffensiveWeight,
+            FromPackage = From is null ? null : Path.GetFullPath(From),
             Sample = Sample,
             ValidationSample = ValidationSample,
             EvaluationsPerEpoch = EvaluationsPerEpoch,
@@ -144,6 +156,8 @@ public sealed class FineTuneCommand : AsyncCommand<FineTuneCommand.Settings>
             : Force && !Publish ? ValidationResult.Error("--force only applies with --publish.")
             : Layers is < 0 or > BertSentenceEncoder.LayerCount ? ValidationResult.Error($"--layers must be 0-{BertSentenceEncoder.LayerCount} (got {Layers}).")
             : Epochs < 1 || Batch < 1 || EvaluationsPerEpoch < 1 || Patience < 1 ? ValidationResult.Error("--epochs, --batch, --evaluations-per-epoch and --patience must be at least 1.")
+            : OffensiveWeight < 0 || !double.IsFinite(OffensiveWeight) ? ValidationResult.Error($"--offensive-weight must be 0 or more (got {OffensiveWeight}).")
+            : From is not null && !File.Exists(Path.Combine(From, "manifest.json")) ? ValidationResult.Error($"--from {From}: no package there (manifest.json missing).")
             : SentimentHead is not ("best" or "joint") ? ValidationResult.Error($"--sentiment-head must be best or joint (got {SentimentHead}).")
             : TorchDevice is not ("auto" or "cuda" or "cpu") ? ValidationResult.Error($"--torch-device must be auto, cuda or cpu (got {TorchDevice}).")
             : base.Validate();
@@ -151,7 +165,15 @@ public sealed class FineTuneCommand : AsyncCommand<FineTuneCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var outcome = await FineTuneRun.RunAsync(settings.ToRequest(), cancellationToken);
-        return outcome.Gate is { Publish: false } ? 1 : 0;
+        try
+        {
+            var outcome = await FineTuneRun.RunAsync(settings.ToRequest(), cancellationToken);
+            return outcome.Gate is { Publish: false } ? 1 : 0;
+        }
+        catch (ModelPackageException exception)
+        {
+            AnsiConsole.MarkupLine($"[red]Refused:[/] {Markup.Escape(exception.Message)}");
+            return 1;
+        }
     }
 }

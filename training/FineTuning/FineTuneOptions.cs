@@ -32,6 +32,18 @@ public sealed record FineTuneOptions
     /// <summary>At most this many SemEval 2013–2016 tweets (a seeded sample; 0: TweetEval only); null: all 44,218.</summary>
     public int? SemEvalTweets { get; init; }
 
+    /// <summary>
+    /// Loss weight of an offensive-task example (OLID train tweets and sober hard negatives) relative to a SemEval
+    /// sentiment tweet; 0 fine-tunes for sentiment alone. Above 0 the encoder is shaped for brand safety too.
+    /// </summary>
+    public float OffensiveWeight { get; init; }
+
+    /// <summary>
+    /// A fine-tuned package to start from (its encoder, base graph + delta) instead of the base encoder: a new run
+    /// continues the serving model's fine-tune rather than repeating it. Its heads are not reused.
+    /// </summary>
+    public string? FromPackage { get; init; }
+
     /// <summary>At most this many in-distribution training tweets (quick runs and tests); null: all.</summary>
     public int? Sample { get; init; }
 
@@ -65,5 +77,10 @@ public sealed record FineTuneOptions
     public string SentimentHead { get; init; } = "best";
 
     public string Spec => string.Create(CultureInfo.InvariantCulture,
-        $"fine-tune(layers={Layers},epochs={Epochs},batch={BatchSize},lr={LearningRate:G3},headLr={HeadLearningRate:G3},decay={WeightDecay:G3},warmup={WarmupShare:G3},inDistributionWeight={InDistributionWeight:G3},semEval={SemEvalTweets?.ToString(CultureInfo.InvariantCulture) ?? "all"},sample={Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"},seed={Seed})");
+        $"fine-tune(layers={Layers},epochs={Epochs},batch={BatchSize},lr={LearningRate:G3},headLr={HeadLearningRate:G3},decay={WeightDecay:G3},warmup={WarmupShare:G3},inDistributionWeight={InDistributionWeight:G3},semEval={SemEvalTweets?.ToString(CultureInfo.InvariantCulture) ?? "all"},sample={Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"},seed={Seed}{MultiTaskSpec})");
+
+    /// <summary>Only set by multi-task or continued runs, so a sentiment-only run's spec reads as before.</summary>
+    private string MultiTaskSpec =>
+        (OffensiveWeight > 0 ? string.Create(CultureInfo.InvariantCulture, $",offensiveWeight={OffensiveWeight:G3}") : "")
+        + (FromPackage is null ? "" : $",from={Path.GetFileName(Path.TrimEndingDirectorySeparator(FromPackage))}");
 }

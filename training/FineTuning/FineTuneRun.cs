@@ -12,7 +12,8 @@ public sealed record FineTuneOutcome(ModelManifest Manifest, FineTuneResult Resu
 
 /// <summary>
 /// One fine-tuning run from data to (optionally) a promoted version: the base encoder read out of its ONNX graph into
-/// TorchSharp, its top layers and a sentiment head fine-tuned, the weights written back into the graph as a delta
+/// TorchSharp (or a fine-tuned package's, to continue it), its top layers and a sentiment head (and an offensive head,
+/// multi-task) fine-tuned, the weights written back into the graph as a delta
 /// and checked against ONNX Runtime, the other heads re-fitted on the fine-tuned encoder, one package written, and
 /// with publishing the gate decides on the validation tweets (<see cref="FineTuneGate"/>).
 /// </summary>
@@ -30,12 +31,12 @@ public static class FineTuneRun
 
         torch.manual_seed(options.Seed);
         using var baseEncoder = TrainingRun.OpenEncoder(request.Training.Device);
+        var startWeights = StartingEncoder.Read(options.FromPackage, baseEncoder, options.Layers);
         var data = FineTuneData.Load(request.Training.Datasets, baseEncoder.Tokenizer, options);
-        AnsiConsole.MarkupLine($"Fine-tuning data: {data.Training.Count} training tweets ({Markup.Escape(string.Join(" + ", data.Sources))}), {data.Validation.Count} validation tweets; {Markup.Escape(options.Spec)}");
+        AnsiConsole.MarkupLine($"Fine-tuning data: {data.Training.Count} training texts ({Markup.Escape(string.Join(" + ", data.Sources))}), {data.Validation.Count} validation tweets; {Markup.Escape(options.Spec)}");
 
-        var baseWeights = OnnxEncoderWeights.Read(baseEncoder.Files.ModelPath);
         using var encoder = new BertSentenceEncoder();
-        encoder.LoadFrom(baseWeights);
+        encoder.LoadFrom(startWeights);
         encoder.TrainTopLayers(options.Layers);
         using var model = new SentimentFineTuneModel(encoder, SentimentService.SentimentLabels.Count);
         var device = TorchDevices.Resolve(options.TorchDevice);
@@ -44,11 +45,12 @@ public static class FineTuneRun
         var trainer = new FineTuneTrainer(options, data, model, new FineTuneCheckpoint(request.CheckpointDirectory));
         FineTuneResult result = null!;
         Progress().Start(context => result = trainer.Run(context));
-        AnsiConsole.MarkupLine($"Best validation macro-recall {result.Best.MacroRecall:F4} (TorchSharp), {result.Steps} steps in {result.Elapsed.TotalMinutes:F1} min; training loss {result.TrainingLossBefore:F4} → {result.TrainingLossAfter:F4}");
+        var offensive = result.BestOffensive is { } o ? $", offensive macro-F1 {o.MacroF1:F4} on {o.Examples} OLID validation tweets" : "";
+        AnsiConsole.MarkupLine($"Best validation macro-recall {result.Best.MacroRecall:F4}{offensive} (TorchSharp), {result.Steps} steps in {result.Elapsed.TotalMinutes:F1} min; training loss {result.TrainingLossBefore:F4} → {result.TrainingLossAfter:F4}");
 
         Directory.CreateDirectory(request.Output);
         var validationTexts = data.Validation.Select(e => e.Text).ToList();
-        var written = EncoderWriteBack.Write(encoder, baseWeights, baseEncoder, Path.Combine(request.Output, FineTunedPackage.DeltaFile), validationTexts.Take(ParityCheckTexts).ToList());
+        var written = EncoderWriteBack.Write(encoder, startWeights, baseEncoder, Path.Combine(request.Output, FineTunedPackage.DeltaFile), validationTexts.Take(ParityCheckTexts).ToList());
         AnsiConsole.MarkupLine($"Encoder written back: {written.Tensors} initializers ({new FileInfo(written.DeltaPath).Length / 1048576.0:F1} MiB delta), ONNX Runtime vs TorchSharp max |Δ| {written.MaxDifference:E2}");
 
         using var fineTuned = baseEncoder.WithGraph(written.Graph, written.Sha256);

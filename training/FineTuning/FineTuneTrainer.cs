@@ -9,10 +9,10 @@ namespace StreamingMarketing.Training.FineTuning;
 
 /// <summary>What a run ends with: the best validation metrics (its weights are in the model), every evaluation, and the training loss before and after.</summary>
 public sealed record FineTuneResult(ValidationMetrics Best, IReadOnlyList<FineTuneEvaluation> History, double TrainingLossBefore, double TrainingLossAfter,
-    TimeSpan Elapsed, int Steps, bool StoppedEarly);
+    TimeSpan Elapsed, int Steps, bool StoppedEarly, ValidationMetrics? BestOffensive = null);
 
 /// <summary>
-/// Fine-tunes the top encoder layers and the sentiment head: AdamW for each (the head starts from nothing and takes
+/// Fine-tunes the top encoder layers and the sentiment head (and the offensive head in a multi-task run): AdamW for each (the head starts from nothing and takes
 /// a larger rate), linear warm-up then linear decay, length-bucketed batches, class- and source-weighted cross
 /// entropy, gradients clipped at norm 1, validation macro-recall a few times per epoch with early stopping, and a
 /// checkpoint after each validation pass so a killed run resumes where it was.
@@ -25,24 +25,26 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
     public FineTuneResult Run(ProgressContext? progress = null)
     {
         var started = Stopwatch.StartNew();
-        var labels = SentimentService.SentimentLabels;
+        var tasks = data.Training.Select(e => e.Task).Distinct().Order().ToList();
+        var heads = tasks.Select(model.HeadFor).ToList();
         var encoderWeights = model.Encoder.TrainedWeights().ToList();
-        IReadOnlyList<(string Name, Parameter Parameter)> allWeights = [.. encoderWeights, ("head.weight", model.Head.weight!), ("head.bias", model.Head.bias!)];
+        IReadOnlyList<(string Name, Parameter Parameter)> allWeights =
+            [.. encoderWeights, .. tasks.Zip(heads).SelectMany(h => new[] { ($"{HeadName(h.First)}.weight", h.Second.weight!), ($"{HeadName(h.First)}.bias", h.Second.bias!) })];
         using var encoderOptimizer = optim.AdamW(encoderWeights.Select(w => w.Parameter), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
-        using var headOptimizer = optim.AdamW(model.Head.parameters(), options.HeadLearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
+        using var headOptimizer = optim.AdamW(heads.SelectMany(h => h.parameters()), options.HeadLearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
 
         var batchesPerEpoch = (data.Training.Count + options.BatchSize - 1) / options.BatchSize;
         var schedule = WarmupLinearSchedule.For(batchesPerEpoch * options.Epochs, options.WarmupShare);
         var evaluateEvery = Math.Max(1, (batchesPerEpoch + options.EvaluationsPerEpoch - 1) / options.EvaluationsPerEpoch);
-        var classWeights = data.ClassWeights(labels.Count);
-        var lossProbe = data.Training.Take(LossProbeExamples).ToList();
+        var classWeights = tasks.ToDictionary(t => t, t => data.ClassWeights(t, (int)model.HeadFor(t).weight!.shape[0]));
+        var lossProbe = data.Training.GroupBy(e => e.Task).SelectMany(g => g.Take(LossProbeExamples)).ToList();
         var lossBefore = MeanLoss(lossProbe, classWeights);
 
         var state = checkpoint.TryLoad(options.Spec, allWeights, encoderOptimizer, headOptimizer)
             ?? new FineTuneProgress(options.Spec, 0, 0, 0, double.NegativeInfinity, 0, 0, []);
         if (state.Step > 0)
         {
-            AnsiConsole.MarkupLine($"Resuming {Markup.Escape(checkpoint.Directory)} at epoch {state.Epoch + 1}, step {state.Step} (best macro-recall so far {state.BestMacroRecall:F4})");
+            AnsiConsole.MarkupLine($"Resuming {Markup.Escape(checkpoint.Directory)} at epoch {state.Epoch + 1}, step {state.Step} (best validation score so far {state.BestScore:F4})");
         }
 
         var bar = progress?.AddTask("Fine-tuning", maxValue: schedule.TotalSteps);
@@ -76,12 +78,12 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
                     continue;
                 }
 
-                var validation = Evaluate(data.Validation, labels, $"TweetEval sentiment_val, {data.Validation.Count} tweets held out of fine-tuning");
-                var evaluation = new FineTuneEvaluation(epoch + 1, state.Step, segment.Loss / segment.Batches, segment.Sequences / segment.Clock.Elapsed.TotalSeconds, validation);
+                var evaluation = new FineTuneEvaluation(epoch + 1, state.Step, segment.Loss / segment.Batches, segment.Sequences / segment.Clock.Elapsed.TotalSeconds,
+                    EvaluateSentiment(), EvaluateOffensive());
                 history.Add(evaluation);
-                var isBest = validation.MacroRecall > state.BestMacroRecall;
+                var isBest = evaluation.Score > state.BestScore;
                 state = isBest
-                    ? state with { BestMacroRecall = validation.MacroRecall, BestStep = state.Step, EvaluationsWithoutGain = 0, History = history }
+                    ? state with { BestScore = evaluation.Score, BestStep = state.Step, EvaluationsWithoutGain = 0, History = history }
                     : state with { EvaluationsWithoutGain = state.EvaluationsWithoutGain + 1, History = history };
                 if (state.NextBatch == batches.Count)
                 {
@@ -90,7 +92,9 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
 
                 state = state with { TrainingSeconds = earlierSeconds + started.Elapsed.TotalSeconds };
                 checkpoint.Save(state, allWeights, encoderOptimizer, headOptimizer, isBest);
-                AnsiConsole.MarkupLine($"epoch {epoch + 1} step {state.Step}: training loss {evaluation.TrainingLoss:F4}, validation macro-recall {validation.MacroRecall:F4}, accuracy {validation.Accuracy:F4}, macro-F1 {validation.MacroF1:F4}" +
+                var validation = evaluation.Validation;
+                var offensive = evaluation.Offensive is { } o ? $", offensive macro-F1 {o.MacroF1:F4}" : "";
+                AnsiConsole.MarkupLine($"epoch {epoch + 1} step {state.Step}: training loss {evaluation.TrainingLoss:F4}, validation macro-recall {validation.MacroRecall:F4}, accuracy {validation.Accuracy:F4}, macro-F1 {validation.MacroF1:F4}{offensive}" +
                     $"{(isBest ? " [green](best)[/]" : "")}, {evaluation.SequencesPerSecond:F1} seq/s");
                 stoppedEarly = state.EvaluationsWithoutGain >= options.Patience || outOfTime;
                 if (outOfTime)
@@ -103,13 +107,22 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         }
 
         checkpoint.RestoreBest(allWeights);
-        var best = history.Where(h => h.Step == state.BestStep).Select(h => h.Validation).LastOrDefault()
-            ?? Evaluate(data.Validation, labels, "TweetEval sentiment_val (no training step)");
-        return new FineTuneResult(best, history, lossBefore, MeanLoss(lossProbe, classWeights),
-            TimeSpan.FromSeconds(Math.Max(state.TrainingSeconds, earlierSeconds + started.Elapsed.TotalSeconds)), state.Step, stoppedEarly);
+        var best = history.LastOrDefault(h => h.Step == state.BestStep) ?? new FineTuneEvaluation(0, 0, double.NaN, 0, EvaluateSentiment(), EvaluateOffensive());
+        return new FineTuneResult(best.Validation, history, lossBefore, MeanLoss(lossProbe, classWeights),
+            TimeSpan.FromSeconds(Math.Max(state.TrainingSeconds, earlierSeconds + started.Elapsed.TotalSeconds)), state.Step, stoppedEarly, best.Offensive);
     }
 
-    private double TrainStep(IReadOnlyList<FineTuneExample> examples, float[] classWeights, OptimizerHelper encoderOptimizer, OptimizerHelper headOptimizer)
+    private ValidationMetrics EvaluateSentiment() =>
+        Evaluate(data.Validation, SentimentService.SentimentLabels, FineTuneTask.Sentiment, $"TweetEval sentiment_val, {data.Validation.Count} tweets held out of fine-tuning");
+
+    private ValidationMetrics? EvaluateOffensive() => data.OffensiveValidation is { } offensive
+        ? Evaluate(offensive, SentimentService.ExtraHeadLabels[SentimentService.OffensiveTask], FineTuneTask.Offensive,
+            $"TweetEval offensive_val (OLID), {offensive.Count} tweets held out of fine-tuning; argmax of the jointly trained head")
+        : null;
+
+    private static string HeadName(FineTuneTask task) => task == FineTuneTask.Sentiment ? "head" : "offensiveHead";
+
+    private double TrainStep(IReadOnlyList<FineTuneExample> examples, Dictionary<FineTuneTask, float[]> classWeights, OptimizerHelper encoderOptimizer, OptimizerHelper headOptimizer)
     {
         using var scope = NewDisposeScope();
         model.TrainTrainable();
@@ -117,25 +130,38 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         headOptimizer.zero_grad();
         var loss = Loss(examples, classWeights);
         loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), 1.0);
+        nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad && p.grad is not null), 1.0);
         encoderOptimizer.step();
         headOptimizer.step();
         return loss.item<float>();
     }
 
-    /// <summary>Σ wᵢ·CE(xᵢ) / Σ wᵢ, wᵢ = class weight × source weight.</summary>
-    private Tensor Loss(IReadOnlyList<FineTuneExample> examples, float[] classWeights)
+    /// <summary>
+    /// Σ wᵢ·CE(xᵢ) / Σ wᵢ, wᵢ = class weight of xᵢ's task × its example weight. One encoder pass per batch; each
+    /// task's rows go through that task's head, so a batch may mix tasks.
+    /// </summary>
+    private Tensor Loss(IReadOnlyList<FineTuneExample> examples, Dictionary<FineTuneTask, float[]> classWeights)
     {
         var device = model.Encoder.Device;
         var (ids, mask) = TokenBatch.Pad(examples.Select(e => e.Tokens).ToList(), device);
-        var logits = model.forward(ids, mask);
-        var targets = tensor(examples.Select(e => (long)e.Label).ToArray(), device: device);
-        var weights = tensor(examples.Select(e => classWeights[e.Label] * e.Weight).ToArray(), device: device);
-        var perExample = nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.None);
-        return perExample.mul(weights).sum().div(weights.sum());
+        var pooled = model.Pooled(ids, mask);
+        Tensor? total = null;
+        var weightSum = 0.0;
+        foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Task))
+        {
+            var rows = group.ToArray();
+            var logits = model.Logits(group.Key, rows.Length == examples.Count ? pooled : pooled.index_select(0, tensor(rows.Select(i => (long)i).ToArray(), device: device)));
+            var targets = tensor(rows.Select(i => (long)examples[i].Label).ToArray(), device: device);
+            var rowWeights = rows.Select(i => classWeights[group.Key][examples[i].Label] * examples[i].Weight).ToArray();
+            var weighted = nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.None).mul(tensor(rowWeights, device: device)).sum();
+            total = total is null ? weighted : total.add(weighted);
+            weightSum += rowWeights.Sum();
+        }
+
+        return total!.div(weightSum);
     }
 
-    private double MeanLoss(IReadOnlyList<FineTuneExample> examples, float[] classWeights)
+    private double MeanLoss(IReadOnlyList<FineTuneExample> examples, Dictionary<FineTuneTask, float[]> classWeights)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -144,7 +170,7 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         foreach (var batch in examples.OrderBy(e => e.Tokens.Length).Chunk(EvaluationBatch))
         {
             using var scope = NewDisposeScope();
-            var batchWeight = batch.Sum(e => classWeights[e.Label] * e.Weight);
+            var batchWeight = batch.Sum(e => classWeights[e.Task][e.Label] * e.Weight);
             total += Loss(batch, classWeights).item<float>() * batchWeight;
             weight += batchWeight;
         }
@@ -152,16 +178,16 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         return total / weight;
     }
 
-    /// <summary>Validation metrics of the current weights (eval mode, no dropout).</summary>
-    public ValidationMetrics Evaluate(IReadOnlyList<FineTuneExample> examples, IReadOnlyList<string> labels, string method)
+    /// <summary>One task's validation metrics of the current weights (eval mode, no dropout), by the argmax of its head.</summary>
+    public ValidationMetrics Evaluate(IReadOnlyList<FineTuneExample> examples, IReadOnlyList<string> labels, FineTuneTask task, string method)
     {
-        var probabilities = Predict(examples.Select(e => e.Tokens).ToList());
+        var probabilities = Predict(examples.Select(e => e.Tokens).ToList(), task);
         var predicted = probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
         return ClassificationReport.Compute(method, labels, examples.Select(e => e.Label).ToArray(), predicted);
     }
 
-    /// <summary>Class probabilities per sequence, in input order.</summary>
-    public float[][] Predict(IReadOnlyList<long[]> sequences)
+    /// <summary>Class probabilities of one task's head per sequence, in input order.</summary>
+    public float[][] Predict(IReadOnlyList<long[]> sequences, FineTuneTask task = FineTuneTask.Sentiment)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -171,7 +197,7 @@ public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, 
         {
             using var scope = NewDisposeScope();
             var (ids, mask) = TokenBatch.Pad(chunk.Select(i => sequences[i]).ToList(), model.Encoder.Device);
-            var probabilities = model.forward(ids, mask).softmax(-1).cpu().data<float>().ToArray();
+            var probabilities = model.Logits(task, model.Pooled(ids, mask)).softmax(-1).cpu().data<float>().ToArray();
             var classes = probabilities.Length / chunk.Length;
             for (var row = 0; row < chunk.Length; row++)
             {

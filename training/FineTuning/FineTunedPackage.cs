@@ -19,7 +19,8 @@ public static class FineTunedPackage
         FineTuneData data, FineTuneOptions options, FineTuneResult result, IReadOnlyList<(TrainedTask Task, TaskHead Head)> extraHeads)
     {
         var labels = SentimentService.SentimentLabels;
-        var counts = labels.ToDictionary(l => l, l => data.Training.Count(e => labels[e.Label] == l));
+        var sentimentTraining = data.SentimentTraining;
+        var counts = labels.ToDictionary(l => l, l => sentimentTraining.Count(e => labels[e.Label] == l));
         var manifest = new ModelManifest
         {
             Version = version,
@@ -30,17 +31,17 @@ public static class FineTunedPackage
             Head = sentiment.Head,
             Validation = sentiment.Validation,
             Data = new DataDescription("Sentiment tweets the encoder and head were fine-tuned on (see data/README.md for attribution); validation tweets held out",
-                [.. data.Sources, $"validation: data/{FineTuneData.ValidationFile} ({data.Validation.Count})"], data.Training.Count, counts),
+                [.. data.Sources, $"validation: data/{FineTuneData.ValidationFile} ({data.Validation.Count})"], sentimentTraining.Count, counts),
             Training = new Dictionary<string, string>
             {
                 [FineTuneKey] = options.Spec,
                 ["sentimentHead"] = sentiment.Spec,
-                ["trainedLayers"] = $"top {options.Layers} of {BertSentenceEncoder.LayerCount} encoder layers + a linear sentiment head; embeddings and lower layers frozen",
+                ["trainedLayers"] = $"top {options.Layers} of {BertSentenceEncoder.LayerCount} encoder layers + a linear sentiment head{(options.OffensiveWeight > 0 ? " + a linear offensive head (multi-task; the served offensive head is re-fitted below)" : "")}; embeddings and lower layers frozen",
                 ["trainingSeconds"] = result.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
                 ["steps"] = result.Steps.ToString(CultureInfo.InvariantCulture),
                 ["stoppedEarly"] = result.StoppedEarly ? "true" : "false",
-                ["trainingLoss"] = string.Create(CultureInfo.InvariantCulture, $"{result.TrainingLossBefore:F4} before, {result.TrainingLossAfter:F4} after (first {Math.Min(256, data.Training.Count)} training tweets)"),
-                ["validationHistory"] = string.Join("; ", result.History.Select(h => string.Create(CultureInfo.InvariantCulture, $"epoch {h.Epoch} step {h.Step}: {h.Validation.MacroRecall:F4}"))),
+                ["trainingLoss"] = string.Create(CultureInfo.InvariantCulture, $"{result.TrainingLossBefore:F4} before, {result.TrainingLossAfter:F4} after (first {Math.Min(256, sentimentTraining.Count)} training texts of each task)"),
+                ["validationHistory"] = string.Join("; ", result.History.Select(h => string.Create(CultureInfo.InvariantCulture, $"epoch {h.Epoch} step {h.Step}: {h.Validation.MacroRecall:F4}{(h.Offensive is { } o ? $", offensive macro-F1 {o.MacroF1:F4}" : "")}"))),
                 ["encoderParity"] = string.Create(CultureInfo.InvariantCulture, $"ONNX Runtime on the rewritten graph vs TorchSharp: max |Δ| {encoder.MaxDifference:E2} on validation tweets"),
                 ["export"] = "fine-tuned initializers written into the base graph (same names and operators) as an encoder delta; heads written directly as ONNX and verified with ONNX Runtime",
                 ["extraHeadRecipes"] = string.Join("; ", extraHeads.Select(h => $"{h.Task.Task}={h.Task.Chosen.Recipe.Spec}")),

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace StreamingMarketing.Training.FineTuning;
 
 /// <summary>
-/// The encoder with a linear sentiment head over its pooled, normalised embedding: exactly the input the served
-/// heads get, so the trained head exports as an ordinary one-layer head graph. Unit-length embeddings have small
-/// components, so the head reads them scaled by <see cref="InputScale"/> (folded into the exported weights).
+/// The encoder with a linear sentiment head, and a linear offensive head for multi-task runs, over its pooled,
+/// normalised embedding: exactly the input the served heads get, so a trained head exports as an ordinary
+/// one-layer head graph. Unit-length embeddings have small components, so the heads read them scaled by
+/// <see cref="InputScale"/> (folded into the exported weights).
 /// </summary>
 public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -15,13 +16,15 @@ public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
 
     private readonly BertSentenceEncoder encoder;
     private readonly Linear head;
+    private readonly Linear offensiveHead;
     private readonly Dropout dropout;
 
-    public SentimentFineTuneModel(BertSentenceEncoder encoder, int classes)
+    public SentimentFineTuneModel(BertSentenceEncoder encoder, int classes, int offensiveClasses = 2)
         : base(nameof(SentimentFineTuneModel))
     {
         this.encoder = encoder;
         head = nn.Linear(BertSentenceEncoder.Hidden, classes);
+        offensiveHead = nn.Linear(BertSentenceEncoder.Hidden, offensiveClasses);
         dropout = nn.Dropout(0.1);
         RegisterComponents();
     }
@@ -30,9 +33,19 @@ public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
 
     public Linear Head => head;
 
-    /// <summary>Class logits [batch × classes].</summary>
-    public override Tensor forward(Tensor inputIds, Tensor attentionMask) =>
-        head.forward(dropout.forward(encoder.forward(inputIds, attentionMask).mul(InputScale)));
+    /// <summary>Trained only when the run has the offensive task; its gradients stay empty otherwise.</summary>
+    public Linear OffensiveHead => offensiveHead;
+
+    /// <summary>Sentiment class logits [batch × classes].</summary>
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask) => head.forward(Pooled(inputIds, attentionMask));
+
+    public Linear HeadFor(FineTuneTask task) => task == FineTuneTask.Offensive ? offensiveHead : head;
+
+    /// <summary>The scaled, dropped-out pooled embedding both heads read, computed once per batch.</summary>
+    public Tensor Pooled(Tensor inputIds, Tensor attentionMask) => dropout.forward(encoder.forward(inputIds, attentionMask).mul(InputScale));
+
+    /// <summary>One task's class logits from <see cref="Pooled"/>.</summary>
+    public Tensor Logits(FineTuneTask task, Tensor pooled) => HeadFor(task).forward(pooled);
 
     /// <summary>Training mode for what trains; frozen layers stay in eval mode (no dropout), as they were pre-trained.</summary>
     public void TrainTrainable()
@@ -41,7 +54,7 @@ public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
         encoder.FreezeModes();
     }
 
-    /// <summary>The head as exported: W·(scale·x) + b, with the scale folded into W; row-major [classes × 384].</summary>
+    /// <summary>The sentiment head as exported: W·(scale·x) + b, with the scale folded into W; row-major [classes × 384].</summary>
     public DenseLayer ExportHead()
     {
         using var noGrad = no_grad();

@@ -1,0 +1,44 @@
+using Onnx;
+using StreamingMarketing.Sentiment;
+
+namespace StreamingMarketing.Training.FineTuning;
+
+/// <summary>
+/// The weights a fine-tune starts from: the base encoder's, or a fine-tuned package's (base graph + its delta,
+/// checked against the manifest's encoder hash as the silo checks it), so a run can continue the serving model's
+/// fine-tune. The new delta holds only the layers this run trains, so those must include every layer the package
+/// changed, or its fine-tuning would be lost from the package written.
+/// </summary>
+public static class StartingEncoder
+{
+    public static OnnxEncoderWeights Read(string? fromPackage, SentenceEncoder baseEncoder, int trainedLayers)
+    {
+        if (fromPackage is null)
+        {
+            return OnnxEncoderWeights.Read(baseEncoder.Files.ModelPath);
+        }
+
+        var manifest = ModelPackage.Verify(fromPackage);
+        var delta = manifest.Encoder.Delta
+            ?? throw new ModelPackageException($"{manifest.Version} has a frozen encoder, nothing to continue: leave out --from to start from the base encoder.");
+        if (!string.Equals(delta.BaseSha256, baseEncoder.Files.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelPackageException($"{manifest.Version}'s encoder delta applies to encoder {delta.BaseSha256}, not this host's {baseEncoder.Files.Sha256}.");
+        }
+
+        var tensors = EncoderDelta.Read(Path.Combine(fromPackage, delta.File));
+        var graph = EncoderDelta.Apply(File.ReadAllBytes(baseEncoder.Files.ModelPath), tensors);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(graph));
+        if (!string.Equals(sha256, manifest.Encoder.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelPackageException($"{manifest.Version}: the base encoder with its delta hashes to {sha256}, the manifest says {manifest.Encoder.Sha256}.");
+        }
+
+        var weights = OnnxEncoderWeights.FromModel(ModelProto.Parser.ParseFrom(graph));
+        var changed = tensors.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var firstTrained = BertSentenceEncoder.LayerCount - trainedLayers;
+        var dropped = weights.ByTorchName.Where(w => changed.Contains(w.Value.GraphName) && !(BertSentenceEncoder.LayerOf(w.Key) >= firstTrained)).Select(w => w.Key).Order().ToList();
+        return dropped.Count == 0 ? weights
+            : throw new ModelPackageException($"{manifest.Version} fine-tuned {dropped[0]}, which --layers {trainedLayers} does not train: its change would be lost from the new package. Train at least the layers it trained.");
+    }
+}
