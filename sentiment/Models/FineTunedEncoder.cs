@@ -8,6 +8,20 @@ public static class FineTunedEncoder
 {
     public static SentenceEncoder Open(string packageDirectory, ModelManifest manifest, SentenceEncoder baseEncoder)
     {
+        var (graph, sha256) = Graph(packageDirectory, manifest, baseEncoder);
+        try
+        {
+            return baseEncoder.WithGraph(graph, sha256);
+        }
+        catch (Exception exception) when (exception is not ModelPackageException)
+        {
+            throw new ModelPackageException($"Model {manifest.Version}: ONNX Runtime cannot load the fine-tuned encoder: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>The fine-tuned graph (base graph + the package's delta) and its SHA-256, checked against the manifest.</summary>
+    public static (byte[] Graph, string Sha256) Graph(string packageDirectory, ModelManifest manifest, SentenceEncoder baseEncoder)
+    {
         var delta = manifest.Encoder.Delta ?? throw new ModelPackageException($"Model {manifest.Version} has no encoder delta.");
         if (!string.Equals(delta.BaseSha256, baseEncoder.Files.Sha256, StringComparison.OrdinalIgnoreCase))
         {
@@ -32,13 +46,6 @@ public static class FineTunedEncoder
                 $"Model {manifest.Version}: the base encoder with its delta hashes to {sha256}, the manifest says {manifest.Encoder.Sha256}.");
         }
 
-        try
-        {
-            return baseEncoder.WithGraph(graph, sha256);
-        }
-        catch (Exception exception) when (exception is not ModelPackageException)
-        {
-            throw new ModelPackageException($"Model {manifest.Version}: ONNX Runtime cannot load the fine-tuned encoder: {exception.Message}", exception);
-        }
+        return (graph, sha256);
     }
 }

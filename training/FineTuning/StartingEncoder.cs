@@ -21,19 +21,8 @@ public static class StartingEncoder
         var manifest = ModelPackage.Verify(fromPackage);
         var delta = manifest.Encoder.Delta
             ?? throw new ModelPackageException($"{manifest.Version} has a frozen encoder, nothing to continue: leave out --from to start from the base encoder.");
-        if (!string.Equals(delta.BaseSha256, baseEncoder.Files.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelPackageException($"{manifest.Version}'s encoder delta applies to encoder {delta.BaseSha256}, not this host's {baseEncoder.Files.Sha256}.");
-        }
-
+        var (graph, _) = FineTunedEncoder.Graph(fromPackage, manifest, baseEncoder);
         var tensors = EncoderDelta.Read(Path.Combine(fromPackage, delta.File));
-        var graph = EncoderDelta.Apply(File.ReadAllBytes(baseEncoder.Files.ModelPath), tensors);
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(graph));
-        if (!string.Equals(sha256, manifest.Encoder.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelPackageException($"{manifest.Version}: the base encoder with its delta hashes to {sha256}, the manifest says {manifest.Encoder.Sha256}.");
-        }
-
         var weights = OnnxEncoderWeights.FromModel(ModelProto.Parser.ParseFrom(graph));
         var changed = tensors.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var firstTrained = BertSentenceEncoder.LayerCount - trainedLayers;
