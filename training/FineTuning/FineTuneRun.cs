@@ -39,6 +39,12 @@ public static class FineTuneRun
         encoder.LoadFrom(startWeights);
         encoder.TrainTopLayers(options.Layers);
         using var model = new SentimentFineTuneModel(encoder, SentimentService.SentimentLabels.Count);
+        if (StartingEncoder.ReadLinearSentimentHead(options.FromPackage) is { } startingHead)
+        {
+            model.LoadHead(startingHead);
+            AnsiConsole.MarkupLine("The sentiment head starts from the package's linear head.");
+        }
+
         var device = TorchDevices.Resolve(options.TorchDevice);
         model.to(device);
         AnsiConsole.MarkupLine($"LibTorch {torch.__version__} trains on {device.type}");

@@ -54,6 +54,14 @@ public sealed class SentimentFineTuneModel : nn.Module<Tensor, Tensor, Tensor>
         encoder.FreezeModes();
     }
 
+    /// <summary>Starts the sentiment head from an exported one (the inverse of <see cref="ExportHead"/>).</summary>
+    public void LoadHead(DenseLayer exported)
+    {
+        using var noGrad = no_grad();
+        head.weight!.copy_(tensor(exported.Weights, [exported.Outputs, exported.Inputs]).div(InputScale));
+        head.bias!.copy_(tensor(exported.Bias, [exported.Outputs]));
+    }
+
     /// <summary>The sentiment head as exported: W·(scale·x) + b, with the scale folded into W; row-major [classes × 384].</summary>
     public DenseLayer ExportHead()
     {

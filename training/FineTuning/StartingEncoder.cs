@@ -11,6 +11,42 @@ namespace StreamingMarketing.Training.FineTuning;
 /// </summary>
 public static class StartingEncoder
 {
+    /// <summary>
+    /// The package's sentiment head when it is one linear layer over the embedding (the jointly trained head a
+    /// fine-tune ships when it wins), so a continued run starts from a trained head, not a random one whose first
+    /// gradients would shake the encoder it continues; null for any other head, which the run then learns afresh.
+    /// </summary>
+    public static DenseLayer? ReadLinearSentimentHead(string? fromPackage)
+    {
+        if (fromPackage is null)
+        {
+            return null;
+        }
+
+        var manifest = ModelPackage.Verify(fromPackage);
+        var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(fromPackage, manifest.Head.File))).Graph;
+        if (graph.Input.Any(i => i.Name == OnnxHeadGraph.LexiconInput) || graph.Node.Count(n => n.OpType == "MatMul") != 1)
+        {
+            return null;
+        }
+
+        var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var weights = EncoderDelta.FloatValues(initializers["m0_l0_W"]);
+        var bias = EncoderDelta.FloatValues(initializers["m0_l0_b"]);
+        var (inputs, outputs) = ((int)initializers["m0_l0_W"].Dims[0], (int)initializers["m0_l0_W"].Dims[1]);
+        // The graph holds W as [inputs × outputs] for MatMul; a layer keeps [outputs × inputs].
+        var rows = new float[weights.Length];
+        for (var i = 0; i < inputs; i++)
+        {
+            for (var o = 0; o < outputs; o++)
+            {
+                rows[(o * inputs) + i] = weights[(i * outputs) + o];
+            }
+        }
+
+        return new DenseLayer(inputs, outputs, rows, bias, Relu: false);
+    }
+
     public static OnnxEncoderWeights Read(string? fromPackage, SentenceEncoder baseEncoder, int trainedLayers)
     {
         if (fromPackage is null)

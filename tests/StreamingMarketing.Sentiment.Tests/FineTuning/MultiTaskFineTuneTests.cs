@@ -29,16 +29,17 @@ public sealed class MultiTaskFineTuneTests
     }
 
     [Fact]
-    public async Task A_fine_tune_continues_from_a_packages_encoder()
+    public async Task A_fine_tune_continues_from_a_packages_encoder_and_linear_head()
     {
         using var dataDir = new TemporaryDirectory();
-        var first = await TinyFineTune.RunAsync(TinyFineTune.Settings(dataDir.Path, "first"));
+        var first = await TinyFineTune.RunAsync(TinyFineTune.Settings(dataDir.Path, "first", sentimentHead: "joint"));
 
-        // Zero learning rates: whatever the second run's encoder is, it is where it started.
+        // Zero learning rates: whatever the second run's encoder and head are, they are where it started.
         var continued = await TinyFineTune.RunAsync(TinyFineTune.Settings(dataDir.Path, "continued", untrained: true, from: Path.Combine(dataDir.Path, "packages", "first")));
 
         Assert.NotEqual(first.Manifest.Encoder.Delta!.BaseSha256, first.Manifest.Encoder.Sha256);
         Assert.Equal(first.Manifest.Encoder.Sha256, continued.Manifest.Encoder.Sha256);
+        Assert.Equal(first.Manifest.Validation.ConfusionMatrix, continued.Manifest.Validation.ConfusionMatrix);
         Assert.EndsWith(",from=first)", continued.Manifest.Training["fineTune"], StringComparison.Ordinal);
     }
 

@@ -10,8 +10,9 @@ public static class TinyFineTune
     /// <param name="untrained">Learning rates of zero and the jointly trained head: the encoder stays the base one and the head at its random start.</param>
     /// <param name="offensiveWeight">Above 0: multi-task, the offensive task beside sentiment.</param>
     /// <param name="from">A fine-tuned package to continue from.</param>
+    /// <param name="sentimentHead">best or joint (default: joint when untrained, else best).</param>
     public static FineTuneCommand.Settings Settings(string dataDir, string version, bool publish = false, bool force = false, bool untrained = false,
-        double offensiveWeight = 0, string? from = null) =>
+        double offensiveWeight = 0, string? from = null, string? sentimentHead = null) =>
         new()
         {
             Publish = publish,
@@ -26,7 +27,7 @@ public static class TinyFineTune
             Epochs = untrained ? 1 : 2,
             LearningRate = untrained ? 0 : new FineTuneOptions().LearningRate,
             HeadLearningRate = untrained ? 0 : new FineTuneOptions().HeadLearningRate,
-            SentimentHead = untrained ? "joint" : "best",
+            SentimentHead = sentimentHead ?? (untrained ? "joint" : "best"),
             Batch = 16,
             EvaluationsPerEpoch = 1,
             SentimentOnly = true,
