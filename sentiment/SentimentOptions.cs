@@ -8,7 +8,10 @@ public sealed class SentimentOptions
     /// <summary><c>Sentiment:Device</c>: auto (CUDA, else CPU), cuda (or fail at startup), cpu.</summary>
     public ExecutionDevice Device { get; set; } = ExecutionDevice.Auto;
 
-    /// <summary><c>Sentiment:IntraOpThreads</c>: ONNX Runtime threads per inference; 0 lets ONNX Runtime pick (one per core).</summary>
+    /// <summary>
+    /// <c>Sentiment:IntraOpThreads</c>: ONNX Runtime threads per encoder run; 0 means one per processor this process may
+    /// use (<see cref="Environment.ProcessorCount"/>; set explicitly, never ONNX Runtime's default, which pins threads to cores).
+    /// </summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary><c>Sentiment:MaxBatchSize</c>: a batch runs as soon as this many texts wait.</summary>

@@ -161,25 +161,46 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
         }
 
         metrics?.BatchStarted(batch.Count);
-        IReadOnlyList<TOutput> outputs;
+        IReadOnlyList<TOutput>? outputs = null;
+        Exception? failure = null;
         try
         {
             outputs = process(inputs);
+            if (outputs.Count != batch.Count)
+            {
+                // Checked here: a short answer would otherwise fail on the delivery thread, unobserved.
+                throw new InvalidOperationException($"The batch function returned {outputs.Count} results for {batch.Count} inputs.");
+            }
+
+            metrics?.Inferred(Stopwatch.GetElapsedTime(started));
         }
         catch (Exception exception)
         {
-            foreach (var item in batch)
-            {
-                item.Request.Fail(exception);
-            }
-
-            return;
+            failure = exception;
         }
 
-        metrics?.Inferred(Stopwatch.GetElapsedTime(started));
-        for (var i = 0; i < batch.Count; i++)
+        // One hop per batch: the callers' continuations run on one pool thread, off this worker (a slow caller cannot
+        // delay the next batch), and not as one pool work item per request, whose wake-ups would contend with ONNX
+        // Runtime's threads for the same cores while the next batch runs.
+        ThreadPool.UnsafeQueueUserWorkItem(static delivery => delivery.Run(), new Delivery([.. batch], outputs, failure), preferLocal: false);
+    }
+
+    /// <summary>A finished batch's results (or its failure) on their way to the requests they belong to.</summary>
+    private readonly record struct Delivery(Item[] Items, IReadOnlyList<TOutput>? Outputs, Exception? Failure)
+    {
+        public void Run()
         {
-            batch[i].Request.Complete(batch[i].Index, outputs[i]);
+            for (var i = 0; i < Items.Length; i++)
+            {
+                if (Failure is null)
+                {
+                    Items[i].Request.Complete(Items[i].Index, Outputs![i]);
+                }
+                else
+                {
+                    Items[i].Request.Fail(Failure);
+                }
+            }
         }
     }
 
@@ -211,8 +232,9 @@ public sealed class MicroBatcher<TInput, TOutput> : IAsyncDisposable
 
         public TInput[] Inputs { get; } = inputs;
 
-        // Continuations run off the batch worker, so a slow caller cannot stall the next batch.
-        public TaskCompletionSource<TOutput[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed from a batch's delivery work item (see Execute), never on the batch worker, so continuations may
+        // run inline there: one hop per batch rather than one per request.
+        public TaskCompletionSource<TOutput[]> Completion { get; } = new();
 
         public void CancelWith(CancellationToken cancellationToken)
         {

@@ -4,6 +4,7 @@ using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
 using StreamingMarketing.Benchmarks.Micro;
 using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.Benchmarks.Scorer;
 using StreamingMarketing.CommandLine;
 
 namespace StreamingMarketing.Benchmarks;
@@ -23,6 +24,9 @@ public static class BenchmarksApp
         config.AddCommand<PipelineCommand>("pipeline")
             .WithDescription("The pipeline and the scorer beside their ceilings, on an embedded silo in this process.")
             .WithExample("pipeline", "--quick");
+        config.AddCommand<ScorerCommand>("scorer")
+            .WithDescription("The pipeline bench's scorer phase alone (scorer vs raw ONNX Runtime), without the silo: about a minute.")
+            .WithExample("scorer", "--repeats", "5");
         config.AddCommand<CostCurveCommand>("cost-curve")
             .WithDescription("Throughput and memory per user grain at 1k to 1M users.")
             .WithExample("cost-curve", "--max-users", "100000");

@@ -56,6 +56,49 @@ public sealed class BackPressureTests
     }
 
     [Fact]
+    public async Task A_caller_that_blocks_after_its_answer_does_not_stall_the_next_batch()
+    {
+        await using var batcher = new MicroBatcher<int, int>(
+            new MicroBatcherOptions(MaxBatchSize: 1, MaxBatchDelay: TimeSpan.Zero, MaxQueueLength: 8),
+            batch => batch.ToArray());
+
+        // The continuation runs on whichever thread completes the first request and blocks it until the second
+        // request, a later batch, is answered: were answers delivered on the batch worker, that batch could never run.
+        var first = batcher.ProcessAsync([1]).ContinueWith(_ =>
+        {
+            var second = batcher.ProcessAsync([2]);
+            return second.Wait(TimeSpan.FromSeconds(30)) ? second.Result : null;
+        }, TaskContinuationOptions.ExecuteSynchronously);
+
+        Assert.Equal(new[] { 2 }, await first);
+    }
+
+    [Fact]
+    public async Task A_failing_batch_fails_every_request_it_holds_and_only_those()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        await using var batcher = new MicroBatcher<int, int>(
+            new MicroBatcherOptions(MaxBatchSize: 4, MaxBatchDelay: TimeSpan.Zero, MaxQueueLength: 16),
+            batch =>
+            {
+                gate.Wait();
+                return batch.Contains(-1) ? throw new InvalidOperationException("bad input") : batch.ToArray();
+            });
+        var blocker = batcher.ProcessAsync([0]);
+        await WaitUntil(() => batcher.QueueDepth == 0);
+        var bad = batcher.ProcessAsync([1, -1]);
+        var sameBatch = batcher.ProcessAsync([2, 3]);
+        var nextBatch = batcher.ProcessAsync([4]);
+
+        gate.Set();
+
+        Assert.Equal(new[] { 0 }, await blocker);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sameBatch);
+        Assert.Equal(new[] { 4 }, await nextBatch);
+    }
+
+    [Fact]
     public async Task A_failing_batch_fails_only_its_requests()
     {
         await using var batcher = new MicroBatcher<int, int>(

@@ -8,6 +8,14 @@ public sealed class ExecutionProviderTests
     private static readonly EncoderFiles Encoder = new(EncoderFiles.DefaultDirectory);
 
     [Fact]
+    public void Unset_intra_op_threads_means_one_per_processor_this_process_may_use_and_a_set_value_is_kept()
+    {
+        // Never ONNX Runtime's own default (0), which pins its threads to cores and counts the machine's, not the container's.
+        Assert.Equal(Environment.ProcessorCount, EncoderSessionFactory.IntraOpThreads(0));
+        Assert.Equal(3, EncoderSessionFactory.IntraOpThreads(3));
+    }
+
+    [Fact]
     public void Auto_says_which_provider_runs_and_why_it_fell_back_to_cpu()
     {
         var logger = new ListLogger<ExecutionProviderTests>();

@@ -12,9 +12,17 @@ public static class ScorerPhase
     {
         var version = scorer.CurrentModel?.Version ?? throw new InvalidOperationException("The bench silo has no sentiment model loaded.");
         var model = LoadedModel.Load(Path.Combine(ModelRegistrySeeder.DefaultDirectory, version), scorer.Encoder);
-        var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
-        var viaScorer = await ScorerBenchmark.ScorerAsync(scorer, texts, Concurrency, duration);
-        var raw = ScorerBenchmark.Raw(scorer.Encoder, model, tokens, new SentimentOptions().MaxBatchSize, duration);
-        return (viaScorer, raw);
+        try
+        {
+            var tokens = texts.Select(scorer.Encoder.Tokenizer.Tokenize).ToArray();
+            var viaScorer = await ScorerBenchmark.ScorerAsync(scorer, texts, Concurrency, duration);
+            var raw = ScorerBenchmark.Raw(scorer.Encoder, model, tokens, new SentimentOptions().MaxBatchSize, duration);
+            return (viaScorer, raw);
+        }
+        finally
+        {
+            // Each repeat loads its own copy (a fine-tuned package brings an 87 MiB encoder session); free it.
+            model.Release();
+        }
     }
 }
