@@ -12,10 +12,11 @@ public sealed record FineTuneResult(ValidationMetrics Best, IReadOnlyList<FineTu
     TimeSpan Elapsed, int Steps, bool StoppedEarly, ValidationMetrics? BestOffensive = null);
 
 /// <summary>
-/// Fine-tunes the top encoder layers and the sentiment head (and the offensive head in a multi-task run): AdamW for each (the head starts from nothing and takes
-/// a larger rate), linear warm-up then linear decay, length-bucketed batches, class- and source-weighted cross
-/// entropy, gradients clipped at norm 1, validation macro-recall a few times per epoch with early stopping, and a
-/// checkpoint after each validation pass so a killed run resumes where it was.
+/// Fine-tunes the top encoder layers and the sentiment head (with the offensive head in a multi-task run): AdamW
+/// for the encoder and one for the heads (a head starts untrained, or from a package's, and takes a larger rate),
+/// linear warm-up then linear decay, length-bucketed batches, class- and source-weighted cross entropy, gradients
+/// clipped at norm 1, validation a few times per epoch with early stopping (<see cref="FineTuneEvaluation.Score"/>),
+/// and a checkpoint after each validation pass so a killed run resumes where it was.
 /// </summary>
 public sealed class FineTuneTrainer(FineTuneOptions options, FineTuneData data, SentimentFineTuneModel model, FineTuneCheckpoint checkpoint)
 {

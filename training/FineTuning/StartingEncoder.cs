@@ -23,7 +23,8 @@ public static class StartingEncoder
             return null;
         }
 
-        var manifest = ModelPackage.Verify(fromPackage);
+        // Called after Read(), which verified the package's hashes; verifying again would hash the delta twice.
+        var manifest = ModelManifest.Read(fromPackage);
         var graph = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(fromPackage, manifest.Head.File))).Graph;
         if (graph.Input.Any(i => i.Name == OnnxHeadGraph.LexiconInput) || graph.Node.Count(n => n.OpType == "MatMul") != 1)
         {
