@@ -32,20 +32,10 @@ public static class StartingEncoder
         }
 
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var weights = EncoderDelta.FloatValues(initializers["m0_l0_W"]);
-        var bias = EncoderDelta.FloatValues(initializers["m0_l0_b"]);
-        var (inputs, outputs) = ((int)initializers["m0_l0_W"].Dims[0], (int)initializers["m0_l0_W"].Dims[1]);
-        // The graph holds W as [inputs × outputs] for MatMul; a layer keeps [outputs × inputs].
-        var rows = new float[weights.Length];
-        for (var i = 0; i < inputs; i++)
-        {
-            for (var o = 0; o < outputs; o++)
-            {
-                rows[(o * inputs) + i] = weights[(i * outputs) + o];
-            }
-        }
-
-        return new DenseLayer(inputs, outputs, rows, bias, Relu: false);
+        var weight = initializers[OnnxHeadGraph.WeightName(0, 0)];
+        var (inputs, outputs) = ((int)weight.Dims[0], (int)weight.Dims[1]);
+        return new DenseLayer(inputs, outputs, OnnxHeadGraph.Transpose(EncoderDelta.FloatValues(weight), inputs, outputs),
+            EncoderDelta.FloatValues(initializers[OnnxHeadGraph.BiasName(0, 0)]), Relu: false);
     }
 
     public static OnnxEncoderWeights Read(string? fromPackage, SentenceEncoder baseEncoder, int trainedLayers)

@@ -15,6 +15,11 @@ public static class OnnxHeadGraph
 
     private const int FloatType = 1;
 
+    /// <summary>Initializer names of member <paramref name="member"/>'s layer <paramref name="layer"/>: W stored [inputs × outputs], and b.</summary>
+    public static string WeightName(int member, int layer) => $"m{member}_l{layer}_W";
+
+    public static string BiasName(int member, int layer) => $"m{member}_l{layer}_b";
+
     public static byte[] Build(HeadModel model, int embeddingDimensions, string graphName)
     {
         var graph = new ProtoWriter();
@@ -34,8 +39,8 @@ public static class OnnxHeadGraph
             for (var l = 0; l < layers.Count; l++)
             {
                 var prefix = $"m{m}_l{l}";
-                graph.Message(5, Tensor($"{prefix}_W", Transpose(layers[l]), layers[l].Inputs, layers[l].Outputs));
-                graph.Message(5, Tensor($"{prefix}_b", layers[l].Bias, layers[l].Outputs));
+                graph.Message(5, Tensor(WeightName(m, l), Transpose(layers[l]), layers[l].Inputs, layers[l].Outputs));
+                graph.Message(5, Tensor(BiasName(m, l), layers[l].Bias, layers[l].Outputs));
                 graph.Message(1, Node("MatMul", [current, $"{prefix}_W"], $"{prefix}_mm"));
                 graph.Message(1, Node("Add", [$"{prefix}_mm", $"{prefix}_b"], $"{prefix}_z"));
                 current = $"{prefix}_z";
@@ -120,14 +125,17 @@ public static class OnnxHeadGraph
     }
 
     /// <summary>MatMul wants W as [inputs × outputs]; layers keep it [outputs × inputs].</summary>
-    private static float[] Transpose(DenseLayer layer)
+    private static float[] Transpose(DenseLayer layer) => Transpose(layer.Weights, layer.Outputs, layer.Inputs);
+
+    /// <summary>A row-major [rows × columns] matrix as row-major [columns × rows]: between a layer's and MatMul's layouts, both ways.</summary>
+    public static float[] Transpose(float[] values, int rows, int columns)
     {
-        var result = new float[layer.Weights.Length];
-        for (var o = 0; o < layer.Outputs; o++)
+        var result = new float[values.Length];
+        for (var r = 0; r < rows; r++)
         {
-            for (var i = 0; i < layer.Inputs; i++)
+            for (var c = 0; c < columns; c++)
             {
-                result[(i * layer.Outputs) + o] = layer.Weights[(o * layer.Inputs) + i];
+                result[(c * rows) + r] = values[(r * columns) + c];
             }
         }
 
