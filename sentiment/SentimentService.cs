@@ -128,8 +128,9 @@ public sealed class SentimentService : IAsyncDisposable
             var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
             // The serving package's encoder: fine-tuned heads must see the encoder they were trained with.
             var embeddings = (model.Encoder ?? encoder).Embed(order.Select(i => tokens[i]).ToArray());
-            var lexicon = model.UsesLexicon ? ValenceFeatures(texts, order) : null;
-            var heads = model.Predict(embeddings, order.Length, lexicon);
+            var heads = model.Predict(embeddings, order.Length,
+                model.UsesLexicon ? TextFeatures.Valence(texts, order) : null,
+                model.UsesInsultCues ? TextFeatures.InsultCues(texts, order) : null);
 
             var labels = model.Manifest.Labels;
             var probabilities = heads[model.Manifest.Task];
@@ -151,18 +152,6 @@ public sealed class SentimentService : IAsyncDisposable
         {
             model.Release();
         }
-    }
-
-    /// <summary>VADER's scores in the batch's (length-sorted) row order, computed once for every head that takes them.</summary>
-    private static float[] ValenceFeatures(IReadOnlyList<string> texts, int[] order)
-    {
-        var features = new float[order.Length * ValenceScores.Count];
-        for (var row = 0; row < order.Length; row++)
-        {
-            ValenceAnalyzer.Default.Score(texts[order[row]]).CopyTo(features.AsSpan(row * ValenceScores.Count, ValenceScores.Count));
-        }
-
-        return features;
     }
 
     private static EmotionPrediction? Emotion(ModelManifest manifest, IReadOnlyDictionary<string, float[]> heads, int row)

@@ -80,7 +80,9 @@ public static class ScorerBenchmark
             var batch = Enumerable.Range(0, batchSize).Select(i => tokens[(position + i) % tokens.Length]).OrderBy(t => t.Length).ToArray();
             position += batchSize;
             var started = Stopwatch.GetTimestamp();
-            model.Predict((model.Encoder ?? encoder).Embed(batch), batch.Length, model.UsesLexicon ? new float[batch.Length * ValenceScores.Count] : null);
+            model.Predict((model.Encoder ?? encoder).Embed(batch), batch.Length,
+                model.UsesLexicon ? new float[batch.Length * ValenceScores.Count] : null,
+                model.UsesInsultCues ? new float[batch.Length * InsultCues.Count] : null);
             measuredTo = Stopwatch.GetTimestamp();
             if (started >= warmUpEnds)
             {

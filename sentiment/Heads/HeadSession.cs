@@ -3,13 +3,16 @@ using Microsoft.ML.OnnxRuntime;
 namespace StreamingMarketing.Sentiment;
 
 /// <summary>
-/// A small ONNX classifier over pooled encoder embeddings (and, for lexicon heads, VADER's valence scores).
+/// A small ONNX classifier over pooled encoder embeddings (and, where the package says so, VADER's valence scores
+/// and insult cues).
 /// Heads stay on the CPU: a 384×3 layer costs less than the transfer to a GPU would.
 /// </summary>
 public sealed class HeadSession : IDisposable
 {
     private readonly InferenceSession session;
-    private readonly string[] inputNames;
+    private readonly string inputName;
+    private readonly string? lexiconName;
+    private readonly string? insultCuesName;
     private readonly string[] outputNames;
     private readonly RunOptions runOptions = new();
 
@@ -21,31 +24,56 @@ public sealed class HeadSession : IDisposable
             IntraOpNumThreads = 1,
         };
         session = new InferenceSession(modelPath, options);
-        inputNames = head.LexiconInput is null ? [head.Input] : [head.Input, head.LexiconInput];
+        (inputName, lexiconName, insultCuesName) = (head.Input, head.LexiconInput, head.InsultCuesInput);
         outputNames = [head.Output];
         Classes = classes;
     }
 
     public int Classes { get; }
 
-    public bool UsesLexicon => inputNames.Length == 2;
+    public bool UsesLexicon => lexiconName is not null;
+
+    public bool UsesInsultCues => insultCuesName is not null;
 
     /// <summary>
-    /// Row-major [rows × 384] embeddings (and [rows × 4] valence scores for lexicon heads) in, row-major
-    /// [rows × classes] probabilities out.
+    /// Row-major [rows × 384] embeddings (and [rows × 4] valence scores and [rows × 4] insult cues for heads that
+    /// take them) in, row-major [rows × classes] probabilities out.
     /// </summary>
-    public float[] Predict(float[] embeddings, int rows, float[]? lexicon = null)
+    public float[] Predict(float[] embeddings, int rows, float[]? lexicon = null, float[]? insultCues = null)
     {
         if (rows == 0)
         {
             return [];
         }
 
-        using var input = OrtValue.CreateTensorValueFromMemory(embeddings, [rows, SentenceEncoder.Dimensions]);
-        using var valence = UsesLexicon
-            ? OrtValue.CreateTensorValueFromMemory(lexicon ?? throw new ArgumentNullException(nameof(lexicon), "This head takes valence scores."), [rows, ValenceScores.Count])
-            : null;
-        using var outputs = session.Run(runOptions, inputNames, valence is null ? [input] : [input, valence], outputNames);
+        var names = new List<string>(3) { inputName };
+        var values = new List<OrtValue>(3);
+        try
+        {
+            values.Add(OrtValue.CreateTensorValueFromMemory(embeddings, [rows, SentenceEncoder.Dimensions]));
+            if (lexiconName is not null)
+            {
+                names.Add(lexiconName);
+                values.Add(OrtValue.CreateTensorValueFromMemory(lexicon ?? throw new ArgumentNullException(nameof(lexicon), "This head takes valence scores."), [rows, ValenceScores.Count]));
+            }
+
+            if (insultCuesName is not null)
+            {
+                names.Add(insultCuesName);
+                values.Add(OrtValue.CreateTensorValueFromMemory(insultCues ?? throw new ArgumentNullException(nameof(insultCues), "This head takes insult cues."), [rows, InsultCues.Count]));
+            }
+
+            return Run(names, values, rows);
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
+    }
+
+    private float[] Run(List<string> names, List<OrtValue> values, int rows)
+    {
+        using var outputs = session.Run(runOptions, names, values, outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         if (probabilities.Length != rows * Classes)
         {

@@ -91,6 +91,9 @@ public sealed class LoadedModel
     /// <summary>Whether any head takes VADER's valence scores (then the batch computes them once for all).</summary>
     public bool UsesLexicon => heads.Any(h => h.Session.UsesLexicon);
 
+    /// <summary>Whether any head takes insult cues (then the batch computes them once for all).</summary>
+    public bool UsesInsultCues => heads.Any(h => h.Session.UsesInsultCues);
+
     private static HeadSession OpenAndProbe(string packageDirectory, string version, TaskHead head)
     {
         HeadSession session;
@@ -122,7 +125,7 @@ public sealed class LoadedModel
         {
             var embedding = new float[SentenceEncoder.Dimensions];
             embedding[0] = 1f;
-            probabilities = head.Predict(embedding, 1, new float[ValenceScores.Count]);
+            probabilities = head.Predict(embedding, 1, new float[ValenceScores.Count], new float[InsultCues.Count]);
         }
         catch (Exception exception) when (exception is not ModelPackageException)
         {
@@ -169,6 +172,6 @@ public sealed class LoadedModel
     /// Every head's probabilities for <paramref name="rows"/> embeddings, by task (row-major [rows × labels], in
     /// the task's label order); call only while holding a reference.
     /// </summary>
-    public IReadOnlyDictionary<string, float[]> Predict(float[] embeddings, int rows, float[]? lexicon = null) =>
-        heads.ToDictionary(h => h.Head.Task, h => h.Session.Predict(embeddings, rows, lexicon), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, float[]> Predict(float[] embeddings, int rows, float[]? lexicon = null, float[]? insultCues = null) =>
+        heads.ToDictionary(h => h.Head.Task, h => h.Session.Predict(embeddings, rows, lexicon, insultCues), StringComparer.Ordinal);
 }

@@ -134,8 +134,9 @@ public sealed record EncoderDeltaReference(string File, string Sha256, string Ba
 
 /// <summary>
 /// The head graph: input is [n × 384] float embeddings, output [n × labels] probabilities. A head with a
-/// <see cref="LexiconInput"/> also takes [n × 4] VADER valence scores (<see cref="ValenceScores"/>) there.
+/// <see cref="LexiconInput"/> also takes [n × 4] VADER valence scores (<see cref="ValenceScores"/>) there, and one
+/// with an <see cref="InsultCuesInput"/> [n × 4] insult cues (<see cref="InsultCues"/>).
 /// </summary>
-public sealed record HeadReference(string File, string Sha256, string Input, string Output, string? LexiconInput = null);
+public sealed record HeadReference(string File, string Sha256, string Input, string Output, string? LexiconInput = null, string? InsultCuesInput = null);
 
 public sealed record DataDescription(string Description, IReadOnlyList<string> Sources, int Examples, IReadOnlyDictionary<string, int> ClassCounts);

@@ -91,7 +91,7 @@ public sealed class ModelSwapTests
         await ModelRegistrySeeder.SeedIfEmptyAsync(registry, Path.GetDirectoryName(Packages.Shipped)!, new ListLogger<ModelSwapTests>());
 
         Assert.Equal(Packages.NewestShippedVersion, await registry.GetPromotedVersionAsync());
-        Assert.Equal(["sentiment-v1", "sentiment-v2", "sentiment-v3", "sentiment-v4", Packages.NewestShippedVersion], (await registry.ListAsync()).Select(m => m.Version));
+        Assert.Equal(["sentiment-v1", "sentiment-v2", "sentiment-v3", "sentiment-v4", "sentiment-v5", Packages.NewestShippedVersion], (await registry.ListAsync()).Select(m => m.Version));
     }
 
     [Fact]

@@ -38,9 +38,12 @@ public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, I
     private static readonly IReadOnlyList<HeadRecipe> ExtraCandidates =
         [HeadRecipe.Parse("logreg(l2=1000,l1=0)"), HeadRecipe.Parse("logreg(l2=1000,l1=0,lexicon)")];
 
-    /// <summary>The brand-safety heads' candidates (see training/README.md for the search behind them).</summary>
+    /// <summary>
+    /// The brand-safety heads' candidates: the further heads', and the lexicon head with insult cues beside it (see
+    /// training/README.md for the search behind them).
+    /// </summary>
     private static readonly IReadOnlyList<HeadRecipe> BrandSafetyCandidates =
-        [HeadRecipe.Parse("logreg(l2=1000,l1=0)"), HeadRecipe.Parse("logreg(l2=1000,l1=0,lexicon)")];
+        [.. ExtraCandidates, HeadRecipe.Parse("logreg(l2=1000,l1=0,lexicon,insults)")];
 
     public static TaskDefinition Sentiment(IReadOnlyList<HeadRecipe>? candidates = null) => new(
         "sentiment", SentimentService.SentimentLabels,

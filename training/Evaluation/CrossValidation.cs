@@ -14,7 +14,7 @@ public sealed class CrossValidation
     private readonly IReadOnlyList<string> texts;
     private readonly int classes;
     private readonly int[] folds;
-    private readonly Lazy<float[][]> withLexicon;
+    private readonly ConcurrentDictionary<HeadInputs, Lazy<float[][]>> features;
     private readonly ConcurrentDictionary<string, float[][]> outOfFold = new(StringComparer.Ordinal);
 
     public CrossValidation(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, IReadOnlyList<int> labels, int classes, int folds, int seed,
@@ -23,13 +23,13 @@ public sealed class CrossValidation
         (this.embeddings, this.texts, Labels, this.classes, Weights) = (embeddings, texts, labels, classes, weights);
         FoldCount = folds;
         this.folds = groups is null ? StratifiedFolds(labels, folds, seed) : GroupedFolds(labels, groups, folds, seed);
-        withLexicon = new Lazy<float[][]>(() => FeatureSet.Build(this.embeddings, this.texts, lexicon: true));
+        features = new();
     }
 
     private CrossValidation(CrossValidation source, IReadOnlyList<float>? weights)
     {
-        (embeddings, texts, Labels, classes, Weights, FoldCount, folds, withLexicon) =
-            (source.embeddings, source.texts, source.Labels, source.classes, weights, source.FoldCount, source.folds, source.withLexicon);
+        (embeddings, texts, Labels, classes, Weights, FoldCount, folds, features) =
+            (source.embeddings, source.texts, source.Labels, source.classes, weights, source.FoldCount, source.folds, source.features);
     }
 
     public IReadOnlyList<int> Labels { get; }
@@ -42,7 +42,9 @@ public sealed class CrossValidation
 
     public int FoldCount { get; }
 
-    public IReadOnlyList<float[]> Features(bool lexicon) => lexicon ? withLexicon.Value : embeddings;
+    /// <summary>Every row's features as <paramref name="inputs"/> lays them out, built once per layout.</summary>
+    public IReadOnlyList<float[]> Features(HeadInputs inputs) =>
+        inputs == default ? embeddings : features.GetOrAdd(inputs, i => new Lazy<float[][]>(() => FeatureSet.Build(embeddings, texts, i))).Value;
 
     public static int[] StratifiedFolds(IReadOnlyList<int> labels, int folds, int seed)
     {
@@ -102,7 +104,7 @@ public sealed class CrossValidation
         }
         else
         {
-            var features = Features(recipe.UsesLexicon);
+            var features = Features(recipe.Inputs);
             probabilities = new float[Labels.Count][];
             // Folds train in parallel (each fit is single-threaded), one per core.
             Parallel.For(0, FoldCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>

@@ -55,7 +55,7 @@ public static class PublishGate
         if (manifest.Training.TryGetValue("trainer", out var trainer) && trainer.Contains("LbfgsMaximumEntropy", StringComparison.Ordinal)
             && manifest.Training.TryGetValue("l2Regularization", out var l2) && manifest.Training.TryGetValue("l1Regularization", out var l1))
         {
-            return new LogisticRecipe(float.Parse(l2, CultureInfo.InvariantCulture), float.Parse(l1, CultureInfo.InvariantCulture), Lexicon: false);
+            return new LogisticRecipe(float.Parse(l2, CultureInfo.InvariantCulture), float.Parse(l1, CultureInfo.InvariantCulture), Reads: default);
         }
 
         return null;

@@ -15,17 +15,9 @@ public static class HeadProbabilities
         foreach (var chunk in Enumerable.Range(0, texts.Count).Chunk(Batch))
         {
             var embeddings = encoder.Embed(chunk.Select(i => encoder.Tokenizer.Tokenize(texts[i])).ToArray());
-            float[]? lexicon = null;
-            if (model.UsesLexicon)
-            {
-                lexicon = new float[chunk.Length * ValenceScores.Count];
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    ValenceAnalyzer.Default.Score(texts[chunk[row]]).CopyTo(lexicon.AsSpan(row * ValenceScores.Count));
-                }
-            }
-
-            var probabilities = model.Predict(embeddings, chunk.Length, lexicon)[model.Manifest.Task];
+            var probabilities = model.Predict(embeddings, chunk.Length,
+                model.UsesLexicon ? TextFeatures.Valence(texts, chunk) : null,
+                model.UsesInsultCues ? TextFeatures.InsultCues(texts, chunk) : null)[model.Manifest.Task];
             for (var row = 0; row < chunk.Length; row++)
             {
                 result[chunk[row]] = probabilities.AsSpan(row * labels, labels).ToArray();

@@ -33,13 +33,13 @@ public static class SentimentHeadChoice
 
         var candidates = new List<(string Spec, HeadModel Head, IReadOnlyList<float[]> ValidationFeatures)>
         {
-            (JointHeadSpec, new HeadModel([new DenseNetwork([model.ExportHead()])], UsesLexicon: false), validationEmbeddings),
+            (JointHeadSpec, new HeadModel([new DenseNetwork([model.ExportHead()])], Inputs: default), validationEmbeddings),
         };
         foreach (var recipe in jointOnly ? [] : Recipes)
         {
-            var features = FeatureSet.Build(trainingEmbeddings, trainingTexts, recipe.UsesLexicon);
+            var features = FeatureSet.Build(trainingEmbeddings, trainingTexts, recipe.Inputs);
             candidates.Add((recipe.Spec, recipe.Fit(features, training.Select(e => e.Label).ToArray(), labels.Count),
-                FeatureSet.Build(validationEmbeddings, validationTexts, recipe.UsesLexicon)));
+                FeatureSet.Build(validationEmbeddings, validationTexts, recipe.Inputs)));
         }
 
         var table = new Table().Title("sentiment head on the fine-tuned encoder, validation tweets").AddColumn("head")

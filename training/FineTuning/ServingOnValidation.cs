@@ -36,8 +36,8 @@ public static class ServingOnValidation
         var training = data.Training.Where(e => e.InDistribution).ToList();
         var cache = new EmbeddingCache(cacheDirectory, baseEncoder.Sha256);
         var embeddings = CorpusEmbedder.Embed(baseEncoder, [.. training.Select(e => e.Text), .. validationTexts], cache);
-        var trainingFeatures = FeatureSet.Build(embeddings[..training.Count], training.Select(e => e.Text).ToList(), recipe.UsesLexicon);
-        var validationFeatures = FeatureSet.Build(embeddings[training.Count..], validationTexts, recipe.UsesLexicon);
+        var trainingFeatures = FeatureSet.Build(embeddings[..training.Count], training.Select(e => e.Text).ToList(), recipe.Inputs);
+        var validationFeatures = FeatureSet.Build(embeddings[training.Count..], validationTexts, recipe.Inputs);
         var head = recipe.Fit(trainingFeatures, training.Select(e => e.Label).ToArray(), labels.Count);
         var predicted = head.Predict(validationFeatures).Select(ArgMax).ToArray();
         return ClassificationReport.Compute($"{serving.Version}'s recipe ({recipe.Spec}) fitted on the same {training.Count} in-distribution training tweets, scored on the same validation tweets",

@@ -67,10 +67,10 @@ public sealed record DenseNetwork(IReadOnlyList<DenseLayer> Layers)
 }
 
 /// <summary>
-/// A trained head: one network, or several whose probabilities are averaged (an ensemble). Inputs are the
-/// 384-d embedding, followed by VADER's four valence scores when <see cref="UsesLexicon"/>.
+/// A trained head: one network, or several whose probabilities are averaged (an ensemble), over the columns
+/// <see cref="Inputs"/> names.
 /// </summary>
-public sealed record HeadModel(IReadOnlyList<DenseNetwork> Members, bool UsesLexicon)
+public sealed record HeadModel(IReadOnlyList<DenseNetwork> Members, HeadInputs Inputs)
 {
     public int Classes => Members[0].Classes;
 

@@ -2,12 +2,12 @@ using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
 
-/// <summary>A head's input rows: the 384-d embedding, followed by VADER's valence scores for lexicon recipes.</summary>
+/// <summary>A head's input rows, laid out as <see cref="HeadInputs"/> says.</summary>
 public static class FeatureSet
 {
-    public static float[][] Build(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, bool lexicon)
+    public static float[][] Build(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> texts, HeadInputs inputs)
     {
-        if (!lexicon)
+        if (inputs == default)
         {
             return [.. embeddings];
         }
@@ -15,9 +15,20 @@ public static class FeatureSet
         var rows = new float[embeddings.Count][];
         Parallel.For(0, rows.Length, i =>
         {
-            var row = new float[SentenceEncoder.Dimensions + ValenceScores.Count];
+            var row = new float[inputs.Width];
             embeddings[i].CopyTo(row, 0);
-            ValenceAnalyzer.Default.Score(texts[i]).CopyTo(row.AsSpan(SentenceEncoder.Dimensions));
+            var column = SentenceEncoder.Dimensions;
+            if (inputs.Valence)
+            {
+                ValenceAnalyzer.Default.Score(texts[i]).CopyTo(row.AsSpan(column, ValenceScores.Count));
+                column += ValenceScores.Count;
+            }
+
+            if (inputs.Insults)
+            {
+                InsultCues.Score(texts[i], row.AsSpan(column, InsultCues.Count));
+            }
+
             rows[i] = row;
         });
         return rows;

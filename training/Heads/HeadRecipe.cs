@@ -9,13 +9,16 @@ namespace StreamingMarketing.Training;
 /// </summary>
 public abstract record HeadRecipe
 {
+    /// <summary>What the head reads beside the embedding.</summary>
+    public abstract HeadInputs Inputs { get; }
+
     /// <summary>Whether the head takes VADER's valence scores beside the embedding.</summary>
-    public abstract bool UsesLexicon { get; }
+    public bool UsesLexicon => Inputs.Valence;
 
     public abstract string Spec { get; }
 
     /// <summary>
-    /// Fits on <paramref name="features"/> (embedding, then valence scores when any member uses them); each row's loss is
+    /// Fits on <paramref name="features"/> (laid out as <see cref="Inputs"/> says); each row's loss is
     /// its class weight times its row weight (<paramref name="weights"/>, 1 when null).
     /// </summary>
     public abstract HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null);
@@ -71,7 +74,7 @@ public abstract record HeadRecipe
         {
             "logreg" => LogisticRecipe.From(Arguments(body)),
             "mlp" => MlpRecipe.From(Arguments(body)),
-            "ensemble" => new EnsembleRecipe(SplitTopLevel(body, '+').Select(Parse).ToList()),
+            "ensemble" => EnsembleRecipe.Of(SplitTopLevel(body, '+').Select(Parse).ToList()),
             _ => throw new ArgumentException($"Unknown head recipe '{name}': expected logreg, mlp or ensemble."),
         };
     }
@@ -105,10 +108,18 @@ public abstract record HeadRecipe
     protected static string Format(float value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Several heads whose probabilities are averaged; members without the lexicon ignore its columns.</summary>
+/// <summary>
+/// Several heads whose probabilities are averaged; members without the lexicon ignore its columns. Insult cues sit
+/// after the lexicon's columns, so an ensemble that takes them takes them in every member, with the same inputs.
+/// </summary>
 public sealed record EnsembleRecipe(IReadOnlyList<HeadRecipe> Members) : HeadRecipe
 {
-    public override bool UsesLexicon => Members.Any(m => m.UsesLexicon);
+    public override HeadInputs Inputs => new(Members.Any(m => m.Inputs.Valence), Members.Any(m => m.Inputs.Insults));
+
+    public static EnsembleRecipe Of(IReadOnlyList<HeadRecipe> members) =>
+        members.Any(m => m.Inputs.Insults) && members.Any(m => m.Inputs != members[0].Inputs)
+            ? throw new ArgumentException("An ensemble whose members take insult cues needs every member to take the same inputs.")
+            : new EnsembleRecipe(members);
 
     public override string Spec => $"ensemble({string.Join("+", Members.Select(m => m.Spec))})";
 
@@ -121,6 +132,6 @@ public sealed record EnsembleRecipe(IReadOnlyList<HeadRecipe> Members) : HeadRec
             networks.AddRange(member.Fit(own, labels, classes, weights).Members.Select(n => n.Inputs < features[0].Length ? n.PadInputs(features[0].Length) : n));
         }
 
-        return new HeadModel(networks, UsesLexicon);
+        return new HeadModel(networks, Inputs);
     }
 }

@@ -8,14 +8,14 @@ namespace StreamingMarketing.Training;
 /// Class-weighted multinomial logistic regression (ML.NET LbfgsMaximumEntropy) on standardised features. The
 /// fitted weights are read back into a one-layer <see cref="DenseNetwork"/> with the standardisation folded in.
 /// </summary>
-public sealed record LogisticRecipe(float L2, float L1, bool Lexicon) : HeadRecipe
+public sealed record LogisticRecipe(float L2, float L1, HeadInputs Reads) : HeadRecipe
 {
-    public override bool UsesLexicon => Lexicon;
+    public override HeadInputs Inputs => Reads;
 
-    public override string Spec => $"logreg(l2={Format(L2)},l1={Format(L1)}{(Lexicon ? ",lexicon" : "")})";
+    public override string Spec => $"logreg(l2={Format(L2)},l1={Format(L1)}{Reads.SpecFlags})";
 
     public static LogisticRecipe From(Dictionary<string, string?> arguments) =>
-        new(FloatArgument(arguments, "l2", 300), FloatArgument(arguments, "l1", 1), arguments.ContainsKey("lexicon"));
+        new(FloatArgument(arguments, "l2", 300), FloatArgument(arguments, "l1", 1), HeadInputs.From(arguments));
 
     public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
@@ -51,7 +51,7 @@ public sealed record LogisticRecipe(float L2, float L1, bool Lexicon) : HeadReci
         }
 
         var network = new DenseNetwork([new DenseLayer(dims, fittedClasses, matrix, biases, Relu: false)]);
-        return new HeadModel([network.WithStandardisedInput(standardiser.Mean, standardiser.Scale)], Lexicon);
+        return new HeadModel([network.WithStandardisedInput(standardiser.Mean, standardiser.Scale)], Reads);
     }
 
     private sealed class Row

@@ -5,18 +5,18 @@ namespace StreamingMarketing.Training;
 /// weight decay, mini-batches of 64 and a fixed seed, so a recipe trains the same network every time. ML.NET has
 /// no such trainer, and the graph is small enough to write directly (see <see cref="OnnxHeadGraph"/>).
 /// </summary>
-public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float WeightDecay, float LearningRate, int Seed, bool Lexicon) : HeadRecipe
+public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float WeightDecay, float LearningRate, int Seed, HeadInputs Reads) : HeadRecipe
 {
     private const int BatchSize = 64;
 
-    public override bool UsesLexicon => Lexicon;
+    public override HeadInputs Inputs => Reads;
 
     public override string Spec =>
-        $"mlp(hidden={Hidden},epochs={Epochs},dropout={Format(Dropout)},decay={Format(WeightDecay)},lr={Format(LearningRate)},seed={Seed}{(Lexicon ? ",lexicon" : "")})";
+        $"mlp(hidden={Hidden},epochs={Epochs},dropout={Format(Dropout)},decay={Format(WeightDecay)},lr={Format(LearningRate)},seed={Seed}{Reads.SpecFlags})";
 
     public static MlpRecipe From(Dictionary<string, string?> arguments) => new(
         (int)FloatArgument(arguments, "hidden", 256), (int)FloatArgument(arguments, "epochs", 12), FloatArgument(arguments, "dropout", 0.3f),
-        FloatArgument(arguments, "decay", 1e-4f), FloatArgument(arguments, "lr", 1e-3f), (int)FloatArgument(arguments, "seed", 1), arguments.ContainsKey("lexicon"));
+        FloatArgument(arguments, "decay", 1e-4f), FloatArgument(arguments, "lr", 1e-3f), (int)FloatArgument(arguments, "seed", 1), HeadInputs.From(arguments));
 
     public override HeadModel Fit(IReadOnlyList<float[]> features, IReadOnlyList<int> labels, int classes, IReadOnlyList<float>? weights = null)
     {
@@ -77,7 +77,7 @@ public sealed record MlpRecipe(int Hidden, int Epochs, float Dropout, float Weig
         }
 
         var network = new DenseNetwork([hidden.ToLayer(relu: true), output.ToLayer(relu: false)]);
-        return new HeadModel([network.WithStandardisedInput(standardiser.Mean, standardiser.Scale)], Lexicon);
+        return new HeadModel([network.WithStandardisedInput(standardiser.Mean, standardiser.Scale)], Reads);
     }
 
     /// <summary>A dense layer with its gradient accumulators and Adam moments.</summary>

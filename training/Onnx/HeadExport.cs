@@ -14,22 +14,15 @@ public static class HeadExport
     {
         File.WriteAllBytes(path, OnnxHeadGraph.Build(model, SentenceEncoder.Dimensions, task));
         var reference = new HeadReference(Path.GetFileName(path), EncoderFiles.HashFile(path), OnnxHeadGraph.EmbeddingInput, OnnxHeadGraph.Output,
-            model.UsesLexicon ? OnnxHeadGraph.LexiconInput : null);
+            model.Inputs.Valence ? OnnxHeadGraph.LexiconInput : null, model.Inputs.Insults ? OnnxHeadGraph.InsultCuesInput : null);
 
         var rows = features.Count;
-        var embeddings = new float[rows * SentenceEncoder.Dimensions];
-        var lexicon = new float[rows * ValenceScores.Count];
-        for (var i = 0; i < rows; i++)
-        {
-            features[i].AsSpan(0, SentenceEncoder.Dimensions).CopyTo(embeddings.AsSpan(i * SentenceEncoder.Dimensions));
-            if (model.UsesLexicon)
-            {
-                features[i].AsSpan(SentenceEncoder.Dimensions).CopyTo(lexicon.AsSpan(i * ValenceScores.Count));
-            }
-        }
+        var embeddings = Columns(features, 0, SentenceEncoder.Dimensions);
+        var lexicon = model.Inputs.Valence ? Columns(features, SentenceEncoder.Dimensions, ValenceScores.Count) : null;
+        var insultCues = model.Inputs.Insults ? Columns(features, model.Inputs.Width - InsultCues.Count, InsultCues.Count) : null;
 
         using var session = new HeadSession(path, reference, model.Classes);
-        var actual = session.Predict(embeddings, rows, lexicon);
+        var actual = session.Predict(embeddings, rows, lexicon, insultCues);
         var worst = 0.0;
         for (var i = 0; i < rows; i++)
         {
@@ -46,5 +39,17 @@ public static class HeadExport
         }
 
         return reference;
+    }
+
+    /// <summary>Columns [<paramref name="start"/>, +<paramref name="count"/>) of every row, row-major.</summary>
+    private static float[] Columns(IReadOnlyList<float[]> rows, int start, int count)
+    {
+        var values = new float[rows.Count * count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].AsSpan(start, count).CopyTo(values.AsSpan(i * count));
+        }
+
+        return values;
     }
 }

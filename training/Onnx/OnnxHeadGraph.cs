@@ -1,16 +1,18 @@
 using System.Runtime.InteropServices;
+using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Training;
 
 /// <summary>
 /// Writes a <see cref="HeadModel"/> as an ONNX model (IR 8, opset 13) built node by node: [Concat(embedding,
-/// lexicon)] → per member MatMul/Add[/Relu]… → Softmax → averaged into "probabilities". Only standard operators,
+/// [lexicon], [insultCues])] → per member MatMul/Add[/Relu]… → Softmax → averaged into "probabilities". Only standard operators,
 /// so ONNX Runtime alone serves it. Field numbers are those of onnx.proto.
 /// </summary>
 public static class OnnxHeadGraph
 {
     public const string EmbeddingInput = "embedding";
     public const string LexiconInput = "lexicon";
+    public const string InsultCuesInput = "insultCues";
     public const string Output = "probabilities";
 
     private const int FloatType = 1;
@@ -24,11 +26,12 @@ public static class OnnxHeadGraph
     {
         var graph = new ProtoWriter();
         graph.Text(2, graphName);
+        string[] inputs = [EmbeddingInput, .. model.Inputs.Valence ? [LexiconInput] : Array.Empty<string>(), .. model.Inputs.Insults ? [InsultCuesInput] : Array.Empty<string>()];
         var features = EmbeddingInput;
-        if (model.UsesLexicon)
+        if (inputs.Length > 1)
         {
             features = "features";
-            graph.Message(1, Node("Concat", [EmbeddingInput, LexiconInput], features, ("axis", 1)));
+            graph.Message(1, Node("Concat", inputs, features, ("axis", 1)));
         }
 
         var memberOutputs = new List<string>();
@@ -70,9 +73,14 @@ public static class OnnxHeadGraph
         }
 
         graph.Message(11, ValueInfo(EmbeddingInput, embeddingDimensions));
-        if (model.UsesLexicon)
+        if (model.Inputs.Valence)
         {
-            graph.Message(11, ValueInfo(LexiconInput, model.Members[0].Inputs - embeddingDimensions));
+            graph.Message(11, ValueInfo(LexiconInput, ValenceScores.Count));
+        }
+
+        if (model.Inputs.Insults)
+        {
+            graph.Message(11, ValueInfo(InsultCuesInput, InsultCues.Count));
         }
 
         graph.Message(12, ValueInfo(Output, model.Classes));

@@ -63,9 +63,9 @@ public static class BrandSafetyCalibrator
                 + (weighting.Length > 0 ? $"; {weighting}" : ""),
         };
 
-        var usesLexicon = task.Chosen.Recipe.UsesLexicon;
-        var test = model.Predict(FeatureSet.Build(heldOut.Test, texts.TestTexts, usesLexicon)).Select(p => calibration.Calibrate(p[1])).ToArray();
-        var sober = model.Predict(FeatureSet.Build(heldOut.Sober, texts.SoberTexts, usesLexicon)).Select(p => calibration.Calibrate(p[1])).ToArray();
+        var inputs = task.Chosen.Recipe.Inputs;
+        var test = model.Predict(FeatureSet.Build(heldOut.Test, texts.TestTexts, inputs)).Select(p => calibration.Calibrate(p[1])).ToArray();
+        var sober = model.Predict(FeatureSet.Build(heldOut.Sober, texts.SoberTexts, inputs)).Select(p => calibration.Calibrate(p[1])).ToArray();
         return (calibration, new HeldOutEvaluation(
             BinaryMetrics.Compute($"{texts.TestSource} (never trained or calibrated on)", texts.TestLabels.Select(l => l == 1).ToArray(), test, calibration.Threshold),
             FlagRate.Compute($"{SoberText.Description}, held-out half (split by document)", sober, calibration.Threshold)));
@@ -76,7 +76,7 @@ public static class BrandSafetyCalibrator
     {
         var texts = task.Data.HeldOut!;
         var rows = Enumerable.Range(0, texts.SoberTexts.Count).Where(i => texts.SoberKinds[i] == kind).ToArray();
-        var features = FeatureSet.Build(rows.Select(i => task.HeldOut!.Sober[i]).ToArray(), rows.Select(i => texts.SoberTexts[i]).ToArray(), task.Chosen.Recipe.UsesLexicon);
+        var features = FeatureSet.Build(rows.Select(i => task.HeldOut!.Sober[i]).ToArray(), rows.Select(i => texts.SoberTexts[i]).ToArray(), task.Chosen.Recipe.Inputs);
         return FlagRate.Compute($"held-out {kind.ToString().ToLowerInvariant()} snippets", model.Predict(features).Select(p => calibration.Calibrate(p[1])).ToArray(), calibration.Threshold);
     }
 

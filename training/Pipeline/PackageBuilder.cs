@@ -56,7 +56,7 @@ public static class PackageBuilder
         }
 
         var recipe = task.Chosen.Recipe;
-        var features = task.Validation.Features(recipe.UsesLexicon);
+        var features = task.Validation.Features(recipe.Inputs);
         var model = recipe.Fit(features, task.Validation.Labels, task.Labels.Count, task.Validation.Weights);
         var reference = HeadExport.Write(model, Path.Combine(output, $"{task.Task}.onnx"), features, task.Task);
         var head = new TaskHead(task.Task, task.Labels, reference, task.Metrics);

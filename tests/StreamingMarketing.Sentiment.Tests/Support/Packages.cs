@@ -7,7 +7,7 @@ public static class Packages
     public static string Shipped => Path.Combine(AppContext.BaseDirectory, "models", "sentiment-v1");
 
     /// <summary>The package an empty registry promotes: the newest in models/ (sentiment, emotion, offensive, hate heads).</summary>
-    public const string NewestShippedVersion = "sentiment-v5";
+    public const string NewestShippedVersion = "sentiment-v6";
 
     public static string NewestShipped => Path.Combine(AppContext.BaseDirectory, "models", NewestShippedVersion);
 

@@ -47,7 +47,7 @@ public sealed class PublishGateTests
 
     private static (CrossValidation Validation, ModelManifest Serving) ServingLogisticModel()
     {
-        var (features, labels) = OnnxHeadGraphTests.SyntheticRows(150, lexicon: false);
+        var (features, labels) = OnnxHeadGraphTests.SyntheticRows(150, default);
         var validation = new CrossValidation(features, features.Select(_ => "text").ToList(), labels, 3, folds: 3, seed: 1);
         var serving = ModelManifest.Read(Packages.Shipped) with
         {
