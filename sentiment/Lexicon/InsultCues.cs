@@ -80,7 +80,7 @@ public static partial class InsultCues
     /// The English profanity lists of LDNOOBW (CC BY 4.0) and badwords-list (MIT), merged: words, and phrases of up
     /// to four words matched over consecutive tokens (sentiment/Lexicon/README.md).
     /// </summary>
-    private sealed class Profanity(HashSet<string> entries, int longestPhrase)
+    private sealed class Profanity(HashSet<string> entries, HashSet<string> phraseStarts, int longestPhrase)
     {
         public static Profanity Read()
         {
@@ -89,6 +89,7 @@ public static partial class InsultCues
                 ?? throw new InvalidOperationException($"Resource {name} is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
             using var reader = new StreamReader(stream);
             var entries = new HashSet<string>(StringComparer.Ordinal);
+            var phraseStarts = new HashSet<string>(StringComparer.Ordinal);
             var longest = 1;
             while (reader.ReadLine() is { } line)
             {
@@ -97,10 +98,14 @@ public static partial class InsultCues
                 {
                     entries.Add(string.Join(' ', words));
                     longest = Math.Max(longest, words.Length);
+                    if (words.Length > 1)
+                    {
+                        phraseStarts.Add(words[0]);
+                    }
                 }
             }
 
-            return new Profanity(entries, longest);
+            return new Profanity(entries, phraseStarts, longest);
         }
 
         /// <summary>Which tokens belong to a listed word or phrase.</summary>
@@ -109,10 +114,11 @@ public static partial class InsultCues
             var marked = new bool[tokens.Length];
             for (var start = 0; start < tokens.Length; start++)
             {
-                for (var length = 1; length <= longestPhrase && start + length <= tokens.Length; length++)
+                marked[start] |= entries.Contains(tokens[start]);
+                // Phrases are joined only from a word that starts one, so most words cost one lookup.
+                for (var length = 2; phraseStarts.Contains(tokens[start]) && length <= longestPhrase && start + length <= tokens.Length; length++)
                 {
-                    var candidate = length == 1 ? tokens[start] : string.Join(' ', tokens, start, length);
-                    if (entries.Contains(candidate))
+                    if (entries.Contains(string.Join(' ', tokens, start, length)))
                     {
                         marked.AsSpan(start, length).Fill(true);
                     }

@@ -1,9 +1,8 @@
 namespace StreamingMarketing.Sentiment.Tests.BrandSafety;
 
 /// <summary>
-/// Negative is not offensive: plain complaints stay below the offensive head's documented threshold, and insults are
-/// above it, on the package an empty registry promotes. Very short complaints ("worst service ever") are still
-/// flagged by the frozen-encoder head; training/README.md lists them as known misses.
+/// Negative is not offensive: plain complaints, issue #20's own among them, stay below the offensive head's documented
+/// threshold, and insults are above it, on the package an empty registry promotes.
 /// </summary>
 public sealed class ComplaintsAndInsultsTests(NewestPackageScorerFixture fixture) : IClassFixture<NewestPackageScorerFixture>
 {
@@ -18,6 +17,8 @@ public sealed class ComplaintsAndInsultsTests(NewestPackageScorerFixture fixture
     ];
 
     [Theory]
+    [InlineData("worst service ever")]
+    [InlineData("I hate mondays")]
     [InlineData("this phone is terrible, battery dies in an hour")]
     [InlineData("I am disappointed with the new update")]
     [InlineData("my order arrived two weeks late and nobody answered my emails")]
