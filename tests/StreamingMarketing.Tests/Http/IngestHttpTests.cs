@@ -206,6 +206,9 @@ public sealed class IngestHttpTests(SiloFixture fixture) : IClassFixture<SiloFix
     public async Task Health_endpoints_answer_live_and_ready()
     {
         var live = await Http.GetAsync("/health/live");
+        // Ready waits for the serving model, which a fresh silo is still loading (its encoder delta applied) while
+        // the first tests run: poll as an orchestrator's readiness probe does.
+        Assert.True(await RunningSilo.EventuallyAsync(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60)));
         var ready = await Http.GetFromJsonAsync<JsonElement>("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
