@@ -10,6 +10,14 @@ public static class ModelRegistrySeeder
 {
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "models");
 
+    /// <summary>
+    /// The version a seeded registry promotes: the shipped package created last (registries list by creation time,
+    /// so "sentiment-v10" is newer than "sentiment-v9" although it sorts before it).
+    /// </summary>
+    public static string NewestShipped(string seedDirectory) =>
+        Directory.EnumerateDirectories(seedDirectory).Select(ModelManifest.Read).MaxBy(m => m.CreatedAt)?.Version
+        ?? throw new DirectoryNotFoundException($"No shipped model package in {seedDirectory}.");
+
     public static async Task SeedIfEmptyAsync(IModelRegistry registry, string seedDirectory, ILogger logger, CancellationToken cancellationToken = default)
     {
         if (await registry.GetPromotedVersionAsync(cancellationToken).ConfigureAwait(false) is not null)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -92,6 +93,25 @@ public sealed class ModelSwapTests
 
         Assert.Equal(Packages.NewestShippedVersion, await registry.GetPromotedVersionAsync());
         Assert.Equal(["sentiment-v1", "sentiment-v2", "sentiment-v3", "sentiment-v4", "sentiment-v5", Packages.NewestShippedVersion], (await registry.ListAsync()).Select(m => m.Version));
+    }
+
+    [Fact]
+    public void The_newest_shipped_package_is_the_one_created_last_not_the_name_that_sorts_last()
+    {
+        using var temp = new TemporaryDirectory();
+        var manifest = File.ReadAllText(Path.Combine(Packages.Shipped, "manifest.json"));
+        var shipped = ModelManifest.Read(Packages.Shipped);
+        foreach (var (version, days) in new[] { ("sentiment-v9", 1), ("sentiment-v10", 2) })
+        {
+            Directory.CreateDirectory(Path.Combine(temp.Path, version));
+            File.WriteAllText(Path.Combine(temp.Path, version, "manifest.json"), manifest
+                .Replace($"\"{shipped.Version}\"", $"\"{version}\"")
+                .Replace(JsonSerializer.Serialize(shipped.CreatedAt), JsonSerializer.Serialize(shipped.CreatedAt.AddDays(days))));
+        }
+
+        Assert.Equal(Packages.NewestShippedVersion, ModelRegistrySeeder.NewestShipped(Path.GetDirectoryName(Packages.Shipped)!));
+        Assert.Equal(shipped.CreatedAt.AddDays(2), ModelManifest.Read(Path.Combine(temp.Path, "sentiment-v10")).CreatedAt);
+        Assert.Equal("sentiment-v10", ModelRegistrySeeder.NewestShipped(temp.Path));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal sealed class ScorerCommand : AsyncCommand<ScorerCommand.Settings>
     {
         var options = new SentimentOptions { Device = ExecutionDevice.Cpu };
         await using var scorer = new SentimentService(Options.Create(options), NullLogger<SentimentService>.Instance);
-        var version = settings.Version ?? Directory.GetDirectories(ModelRegistrySeeder.DefaultDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).Last()!;
+        var version = settings.Version ?? ModelRegistrySeeder.NewestShipped(ModelRegistrySeeder.DefaultDirectory);
         scorer.Activate(Path.Combine(ModelRegistrySeeder.DefaultDirectory, version));
         var texts = TrafficGenerator.LoadTweets();
 
