@@ -1,3 +1,4 @@
+using StreamingMarketing.Grains.Allocation;
 using StreamingMarketing.Grains.Campaigns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class GrainsRegistration
         silo.Services.AddValidatedOptions<AggregationOptions, AggregationOptionsValidator>(configuration, AggregationOptions.SectionName);
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddInsights(configuration);
+        silo.Services.AddValidatedOptions<AllocationOptions, AllocationOptionsValidator>(configuration, AllocationOptions.SectionName);
         return silo;
     }
 }

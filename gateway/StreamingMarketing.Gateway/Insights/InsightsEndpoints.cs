@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using StreamingMarketing.Gateway.Allocation;
 using StreamingMarketing.Gateway.Experiments;
 
 namespace StreamingMarketing.Gateway.Insights;
@@ -21,6 +22,7 @@ public static class InsightsEndpoints
         app.MapInfluencers();
         app.MapShareOfVoice();
         app.MapVariants();
+        app.MapAllocation();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Spend;
 
 namespace StreamingMarketing.Gateway.Insights;
 
@@ -16,6 +17,9 @@ internal static class InsightsExamples
         End = "2025-06-30T23:59:59Z",
         Budget = 250_000,
         AlertRules = new AlertRuleSet { NegativeSentiment = new NegativeSentimentRule { Threshold = 0.5, MinScored = 30 } },
+        Currency = "EUR",
+        CostModel = new CostModelRequest { Kind = "cpm", Price = 4.5m },
+        PausedVariants = ["red-banner"],
     };
 
     public static CampaignMetadata Metadata => new()
@@ -27,6 +31,9 @@ internal static class InsightsExamples
         End = new DateTime(2025, 6, 30, 23, 59, 59, DateTimeKind.Utc),
         Budget = 250_000,
         AlertRules = MetadataRequest.AlertRules,
+        Currency = "EUR",
+        CostModel = new CostModel { Kind = "cpm", Price = 4.5m },
+        PausedVariants = ["red-banner"],
         UpdatedAt = Now,
     };
 

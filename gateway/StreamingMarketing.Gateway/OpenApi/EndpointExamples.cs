@@ -82,6 +82,12 @@ internal static class EndpointExamples
             [400] = ExampleValues.Error("control 'contrl' is not a variant of campaign 'spring-launch' (variants: blue-banner, control)."),
             [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
         }),
+        [Allocation.AllocationEndpoints.GetAllocation] = new(null, new()
+        {
+            [200] = Allocation.AllocationExamples.Allocation,
+            [400] = ExampleValues.Error("metric 'cpc' is not one of ctr, engagementRate, conversionRate."),
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,

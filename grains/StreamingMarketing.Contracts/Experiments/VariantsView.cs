@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Spend;
+
 namespace StreamingMarketing.Contracts.Experiments;
 
 /// <summary>The answer of <c>GET /api/campaigns/{id}/variants</c>: every variant's KPIs and its test against the control.</summary>
@@ -67,6 +69,9 @@ public sealed record VariantResult
 
     /// <summary>Impressions and successes of the chosen metric per bucket of the series window, oldest first.</summary>
     [Id(14)] public required List<VariantPoint> Series { get; init; }
+
+    /// <summary>What this variant's traffic cost under the campaign's cost model; null without one.</summary>
+    [Id(15)] public SpendView? Spend { get; init; }
 }
 
 [GenerateSerializer, Immutable]
@@ -90,6 +95,7 @@ public sealed record VariantWindow
     [Id(2)] public double Ctr { get; init; }
     [Id(3)] public double ConversionRate { get; init; }
     [Id(4)] public double ConversionValue { get; init; }
+    [Id(5)] public SpendView? Spend { get; init; }
 }
 
 [GenerateSerializer, Immutable]

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Allocation;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Insights;
@@ -38,4 +39,8 @@ public interface ICampaignGrain : IFlushableGrain
     /// </summary>
     [AlwaysInterleave]
     Task<VariantsView?> GetVariantsAsync(VariantMetric metric, string? control, string seriesWindow);
+
+    /// <summary>Each named variant's impressions and successes of <paramref name="metric"/>, and the metadata; null when never seen.</summary>
+    [AlwaysInterleave]
+    Task<VariantCounts?> GetVariantCountsAsync(VariantMetric metric);
 }

@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Spend;
+
 namespace StreamingMarketing.Contracts.Insights;
 
 /// <summary>
@@ -17,4 +19,13 @@ public sealed record CampaignMetadata
     /// <summary>Per-campaign overrides of the silo's default alert rules; unset fields keep the defaults.</summary>
     [Id(6)] public AlertRuleSet? AlertRules { get; init; }
     [Id(7)] public DateTime UpdatedAt { get; init; }
+
+    /// <summary>ISO 4217 code of <see cref="Budget"/> and of every spend figure (e.g. EUR); only a label, nothing is converted.</summary>
+    [Id(8)] public string? Currency { get; init; }
+
+    /// <summary>How the campaign is billed; the campaign reports spend, cost per click and conversion, and ROAS once set.</summary>
+    [Id(9)] public CostModel? CostModel { get; init; }
+
+    /// <summary>Variants taken out of traffic: the allocation gives them share 0.</summary>
+    [Id(10)] public List<string> PausedVariants { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Spend;
+
 namespace StreamingMarketing.Contracts.Insights;
 
 /// <summary>
@@ -13,4 +15,14 @@ public sealed class CampaignMetadataRequest
     public string? End { get; set; }
     public double? Budget { get; set; }
     public AlertRuleSet? AlertRules { get; set; }
+    public string? Currency { get; set; }
+    public CostModelRequest? CostModel { get; set; }
+    public List<string?>? PausedVariants { get; set; }
+}
+
+/// <summary><c>{"kind": "cpm" | "cpc", "price": 4.5}</c>, kept loose so that validation names what is wrong.</summary>
+public sealed class CostModelRequest
+{
+    public string? Kind { get; set; }
+    public decimal? Price { get; set; }
 }

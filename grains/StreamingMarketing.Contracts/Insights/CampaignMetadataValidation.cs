@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamingMarketing.Contracts.Spend;
 using StreamingMarketing.Contracts.Validation;
 
 namespace StreamingMarketing.Contracts.Insights;
@@ -10,6 +11,9 @@ public static class CampaignMetadataValidation
     public const int MaxNameLength = 200;
     public const int MaxBrandLength = 100;
     public const int MaxCompetitors = 20;
+
+    /// <summary>As many as a campaign keeps counters for: a name past that limit is counted under <c>other</c> anyway.</summary>
+    public const int MaxPausedVariants = 20;
 
     public static CampaignMetadata? Validate(string campaignId, CampaignMetadataRequest? request, DateTime now, List<string> problems)
     {
@@ -45,6 +49,10 @@ public static class CampaignMetadataValidation
             CheckRules(rules, problems);
         }
 
+        var currency = CheckCurrency(request.Currency, problems);
+        var costModel = CheckCostModel(request.CostModel, problems);
+        var paused = CheckPausedVariants(request.PausedVariants, problems);
+
         return problems.Count > 0 ? null : new CampaignMetadata
         {
             Name = name!,
@@ -54,6 +62,9 @@ public static class CampaignMetadataValidation
             End = end,
             Budget = request.Budget,
             AlertRules = request.AlertRules,
+            Currency = currency,
+            CostModel = costModel,
+            PausedVariants = paused,
             UpdatedAt = now,
         };
     }
@@ -121,6 +132,73 @@ public static class CampaignMetadataValidation
         }
 
         return competitors;
+    }
+
+    private static string? CheckCurrency(string? currency, List<string> problems)
+    {
+        if (currency is null)
+        {
+            return null;
+        }
+
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetter))
+        {
+            problems.Add($"currency '{currency}' is not an ISO 4217 code (three letters, e.g. EUR or USD).");
+            return null;
+        }
+
+        return currency.ToUpperInvariant();
+    }
+
+    private static CostModel? CheckCostModel(CostModelRequest? cost, List<string> problems)
+    {
+        if (cost is null)
+        {
+            return null;
+        }
+
+        var kind = CostModel.Kinds.FirstOrDefault(k => string.Equals(k, cost.Kind, StringComparison.OrdinalIgnoreCase));
+        if (kind is null)
+        {
+            problems.Add($"costModel.kind '{cost.Kind}' is not one of {string.Join(", ", CostModel.Kinds)} (price per 1,000 impressions, or per click).");
+        }
+
+        if (cost.Price is not { } price || price < 0 || price > CostModel.MaxPrice)
+        {
+            problems.Add($"costModel.price is required: a number from 0 to {CostModel.MaxPrice:0}.");
+            return null;
+        }
+
+        return kind is null ? null : new CostModel { Kind = kind, Price = price };
+    }
+
+    private static List<string> CheckPausedVariants(List<string?>? names, List<string> problems)
+    {
+        var paused = new List<string>();
+        if (names is null)
+        {
+            return paused;
+        }
+
+        if (names.Count > MaxPausedVariants)
+        {
+            problems.Add($"pausedVariants holds {names.Count} names; at most {MaxPausedVariants} are allowed.");
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            // The rule events' variant names follow, so a pause can only name a variant that can exist.
+            if (TextRules.IdProblem($"pausedVariants[{i}]", names[i] ?? string.Empty, EventValidator.MaxVariantLength) is { } problem)
+            {
+                problems.Add(problem + ".");
+            }
+            else if (!paused.Contains(names[i]!, StringComparer.Ordinal))
+            {
+                paused.Add(names[i]!);
+            }
+        }
+
+        return paused;
     }
 
     private static DateTime? CheckDate(string field, string? value, List<string> problems)

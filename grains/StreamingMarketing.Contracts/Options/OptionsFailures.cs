@@ -27,6 +27,16 @@ public sealed class OptionsFailures(string sectionName)
         return this;
     }
 
+    public OptionsFailures Between(string name, double value, double minimum, double maximum)
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            failures.Add($"{sectionName}:{name} must be between {minimum} and {maximum}, not {value}.");
+        }
+
+        return this;
+    }
+
     public OptionsFailures NotNegative(string name, TimeSpan value)
     {
         if (value < TimeSpan.Zero)

@@ -1,4 +1,5 @@
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Contracts.Spend;
 
 namespace StreamingMarketing.Contracts.Views;
 
@@ -39,6 +40,12 @@ public sealed record CampaignView
 
     /// <summary>Alerts open now, and the last ones resolved (newest first).</summary>
     [Id(22)] public List<AlertView>? Alerts { get; init; }
+
+    /// <summary>What the totals cost under the metadata's cost model; null without one.</summary>
+    [Id(23)] public SpendView? Spend { get; init; }
+
+    /// <summary>Spend against the budget, projected to the end date; null without a cost model.</summary>
+    [Id(24)] public BudgetView? Budget { get; init; }
 }
 
 [GenerateSerializer, Immutable]

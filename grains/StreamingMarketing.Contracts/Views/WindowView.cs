@@ -1,3 +1,5 @@
+using StreamingMarketing.Contracts.Spend;
+
 namespace StreamingMarketing.Contracts.Views;
 
 /// <summary>The totals/KPI shape over one span of event time ending now.</summary>
@@ -14,6 +16,9 @@ public sealed record WindowView
 
     /// <summary>Per-bucket event counts, oldest first, one entry per non-empty bucket (for charts).</summary>
     [Id(7)] public required List<BucketView> Buckets { get; init; }
+
+    /// <summary>What the window's traffic cost under the campaign's cost model; null without one.</summary>
+    [Id(8)] public SpendView? Spend { get; init; }
 }
 
 [GenerateSerializer, Immutable]

@@ -1,9 +1,11 @@
 using StreamingMarketing.Contracts;
+using StreamingMarketing.Contracts.Allocation;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Aggregation;
 using StreamingMarketing.Grains.Experiments;
+using StreamingMarketing.Grains.Spend;
 using StreamingMarketing.Grains.Telemetry;
 
 namespace StreamingMarketing.Grains.Campaigns;
@@ -56,8 +58,25 @@ public sealed class CampaignAggregator(CampaignState state)
         state.UpdatedAt = now;
     }
 
-    /// <summary>The campaign answer: counts from here, windows, sentiment and insights from the campaign's insights grain.</summary>
-    public CampaignView ToView(string campaignId, CampaignInsightsView insights) => new()
+    /// <summary>
+    /// The campaign answer: counts from here, windows, sentiment and insights from the campaign's insights grain, and
+    /// what the traffic cost when the metadata names a cost model.
+    /// </summary>
+    public CampaignView ToView(string campaignId, CampaignInsightsView insights, DateTime now)
+    {
+        var windows = insights.Windows.ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value with { Spend = SpendCalculator.Of(state.Metadata, pair.Value.Totals, pair.Value.ConversionValue) });
+        var spend = SpendCalculator.Of(state.Metadata, state.Totals);
+        return ToView(campaignId, insights) with
+        {
+            Windows = windows,
+            Spend = spend,
+            Budget = BudgetProjection.Of(state.Metadata, spend, windows.GetValueOrDefault("24h")?.Spend, state.FirstEventAt, now),
+        };
+    }
+
+    private CampaignView ToView(string campaignId, CampaignInsightsView insights) => new()
     {
         CampaignId = campaignId,
         Totals = state.Totals.TotalsByName(),
@@ -85,7 +104,22 @@ public sealed class CampaignAggregator(CampaignState state)
     };
 
     public VariantsView ToVariants(string campaignId, VariantMetric metric, string? control, string seriesWindow, DateTime now) =>
-        VariantComparison.Compare(campaignId, state.Variants, metric, control, seriesWindow, now, state.UpdatedAt);
+        VariantComparison.Compare(campaignId, state.Variants, metric, control, seriesWindow, now, state.UpdatedAt, state.Metadata);
+
+    /// <summary>Each named variant's impressions and successes of <paramref name="metric"/>, for the allocation grain.</summary>
+    public VariantCounts ToVariantCounts(VariantMetric metric, DateTime now) => new()
+    {
+        Variants = state.Variants.ByName
+            .Where(pair => pair.Key != VariantTally.Other)
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => new VariantCount(
+                pair.Key,
+                pair.Value.Totals[EventType.Impression],
+                VariantCounters.Successes(pair.Value.Totals, metric),
+                pair.Value.Windows.LastHour.InWindow(now).Sum(bucket => bucket.Counters[EventType.Impression])))
+            .ToList(),
+        Metadata = state.Metadata,
+    };
 
     public CampaignSummary ToSummary(string campaignId, SentimentView sentiment) => new()
     {

@@ -4,6 +4,7 @@ using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using StreamingMarketing.Contracts;
+using StreamingMarketing.Contracts.Allocation;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
 using StreamingMarketing.Contracts.Grains;
@@ -150,7 +151,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     public async Task<CampaignView?> GetViewAsync() =>
-        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, await InsightsGrain.GetViewAsync());
+        state.State.IsUnknown ? null : aggregator.ToView(CampaignId, await InsightsGrain.GetViewAsync(), clock.GetUtcNow().UtcDateTime);
 
     public async Task<CampaignSummary?> GetSummaryAsync() =>
         state.State.IsUnknown ? null : aggregator.ToSummary(CampaignId, await InsightsGrain.GetSentimentAsync());
@@ -174,6 +175,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
 
     public Task<VariantsView?> GetVariantsAsync(VariantMetric metric, string? control, string seriesWindow) =>
         Task.FromResult(state.State.IsUnknown ? null : aggregator.ToVariants(CampaignId, metric, control, seriesWindow, clock.GetUtcNow().UtcDateTime));
+
+    public Task<VariantCounts?> GetVariantCountsAsync(VariantMetric metric) =>
+        Task.FromResult(state.State.IsUnknown ? null : aggregator.ToVariantCounts(metric, clock.GetUtcNow().UtcDateTime));
 
     public Task FlushAsync() => SaveIfDirtyAsync();
 

@@ -1,6 +1,8 @@
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Experiments;
+using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Grains.Aggregation;
+using StreamingMarketing.Grains.Spend;
 
 namespace StreamingMarketing.Grains.Experiments;
 
@@ -23,7 +25,8 @@ public static class VariantComparison
             : tally.ByName.Keys.Where(name => name != VariantTally.Other).Order(StringComparer.Ordinal).FirstOrDefault();
 
     public static VariantsView Compare(
-        string campaignId, VariantTally tally, VariantMetric metric, string? control, string seriesWindow, DateTime now, DateTime updatedAt)
+        string campaignId, VariantTally tally, VariantMetric metric, string? control, string seriesWindow, DateTime now, DateTime updatedAt,
+        CampaignMetadata? metadata = null)
     {
         control ??= DefaultControl(tally);
         tally.ByName.TryGetValue(control ?? "", out var controlCounters);
@@ -35,7 +38,7 @@ public static class VariantComparison
         var variants = tally.ByName
             .OrderBy(pair => pair.Key == VariantTally.Other)
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => Result(pair.Key, pair.Value, controlCounters, control, metric, seriesWindow, now))
+            .Select(pair => Result(pair.Key, pair.Value, controlCounters, control, metric, seriesWindow, now, metadata))
             .ToList();
 
         return new VariantsView
@@ -53,7 +56,8 @@ public static class VariantComparison
     }
 
     private static VariantResult Result(
-        string name, VariantCounters counters, VariantCounters? control, string? controlName, VariantMetric metric, string seriesWindow, DateTime now)
+        string name, VariantCounters counters, VariantCounters? control, string? controlName, VariantMetric metric, string seriesWindow, DateTime now,
+        CampaignMetadata? metadata)
     {
         var isControl = control is not null && name == controlName;
         var isOther = name == VariantTally.Other;
@@ -78,8 +82,9 @@ public static class VariantComparison
             Lift = comparison?.Lift,
             Verdict = isControl ? "control" : comparison?.Verdict ?? "untested",
             ImpressionsToVerdict = comparison?.ImpressionsToVerdict,
-            Windows = WindowsOf(counters.Windows, now),
+            Windows = WindowsOf(counters.Windows, now, metadata),
             Series = SeriesOf(counters.Windows, seriesWindow, metric, now),
+            Spend = SpendCalculator.Of(metadata, totals),
         };
     }
 
@@ -120,14 +125,14 @@ public static class VariantComparison
         return new Comparison(lift, "inconclusive", multiplier is { } k ? (long)Math.Ceiling((k - 1) * n) : null);
     }
 
-    private static Dictionary<string, VariantWindow> WindowsOf(EventWindows windows, DateTime now) => new()
+    private static Dictionary<string, VariantWindow> WindowsOf(EventWindows windows, DateTime now, CampaignMetadata? metadata) => new()
     {
-        ["1h"] = WindowOf(windows.LastHour, now),
-        ["24h"] = WindowOf(windows.LastDay, now),
-        ["30d"] = WindowOf(windows.LastMonth, now),
+        ["1h"] = WindowOf(windows.LastHour, now, metadata),
+        ["24h"] = WindowOf(windows.LastDay, now, metadata),
+        ["30d"] = WindowOf(windows.LastMonth, now, metadata),
     };
 
-    private static VariantWindow WindowOf(TimeBuckets buckets, DateTime now)
+    private static VariantWindow WindowOf(TimeBuckets buckets, DateTime now, CampaignMetadata? metadata)
     {
         var sum = new KpiCounters();
         foreach (var (_, counters) in buckets.InWindow(now))
@@ -142,6 +147,7 @@ public static class VariantComparison
             Ctr = sum.Ctr,
             ConversionRate = sum.ConversionRate,
             ConversionValue = sum.ConversionValue,
+            Spend = SpendCalculator.Of(metadata, sum),
         };
     }
 

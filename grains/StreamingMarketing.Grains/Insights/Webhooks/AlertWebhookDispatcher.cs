@@ -7,13 +7,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
+using StreamingMarketing.Contracts.Allocation;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Grains.Insights.Alerts;
 
 namespace StreamingMarketing.Grains.Insights.Webhooks;
 
 /// <summary>
-/// Delivers alert notifications to the configured webhooks in the background of the silo. Grains only enqueue
+/// Delivers alert notifications and allocation moves to the configured webhooks in the background of the silo. Grains only enqueue
 /// (never wait on a receiver); a bounded queue and a few workers deliver through the <see cref="AlertWebhookHttp"/>
 /// client, whose pipeline times each attempt and retries. What cannot be queued or delivered is counted in
 /// <see cref="InsightsMetrics"/> and logged.
@@ -27,7 +28,7 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     private readonly AlertOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<AlertWebhookDispatcher> logger;
-    private readonly Channel<(WebhookTarget Target, AlertNotification Notification)> queue;
+    private readonly Channel<(WebhookTarget Target, WebhookDelivery Delivery)> queue;
     private readonly IHttpClientFactory httpClients;
     private readonly ConcurrentDictionary<string, int> queuedByCampaign = new(StringComparer.Ordinal);
 
@@ -37,7 +38,7 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
-        queue = Channel.CreateBounded<(WebhookTarget, AlertNotification)>(new BoundedChannelOptions(Math.Max(1, this.options.QueueCapacity))
+        queue = Channel.CreateBounded<(WebhookTarget, WebhookDelivery)>(new BoundedChannelOptions(Math.Max(1, this.options.QueueCapacity))
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
@@ -54,24 +55,35 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         }
 
         var notification = AlertNotification.For(alert, clock.GetUtcNow().UtcDateTime);
+        Enqueue(new WebhookDelivery(notification.Event, notification.DeliveryId, alert.CampaignId, $"alert {alert.AlertId}",
+            JsonSerializer.SerializeToUtf8Bytes(notification, JsonSerializerOptions.Web)));
+    }
+
+    /// <summary>Queues a move of a campaign's recommended traffic split for every webhook.</summary>
+    public void Enqueue(AllocationChangedNotification notification) =>
+        Enqueue(new WebhookDelivery(notification.Event, notification.DeliveryId, notification.CampaignId, $"allocation of {notification.Metric}",
+            JsonSerializer.SerializeToUtf8Bytes(notification, JsonSerializerOptions.Web)));
+
+    private void Enqueue(WebhookDelivery delivery)
+    {
         foreach (var target in options.Webhooks.Where(w => !string.IsNullOrWhiteSpace(w.Url)))
         {
-            if (queuedByCampaign.AddOrUpdate(alert.CampaignId, 1, (_, queued) => queued + 1) > options.MaxQueuedPerCampaign)
+            if (queuedByCampaign.AddOrUpdate(delivery.CampaignId, 1, (_, queued) => queued + 1) > options.MaxQueuedPerCampaign)
             {
-                Dequeued(alert.CampaignId);
+                Dequeued(delivery.CampaignId);
                 InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", "campaign_limit"));
                 InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "dropped"));
-                logger.LogWarning("Campaign {CampaignId} already has {Limit} webhook notifications queued: alert {AlertId} not delivered to {Url}",
-                    alert.CampaignId, options.MaxQueuedPerCampaign, alert.AlertId, target.Url);
+                logger.LogWarning("Campaign {CampaignId} already has {Limit} webhook notifications queued: {Subject} not delivered to {Url}",
+                    delivery.CampaignId, options.MaxQueuedPerCampaign, delivery.Subject, target.Url);
                 continue;
             }
 
-            if (!queue.Writer.TryWrite((target, notification)))
+            if (!queue.Writer.TryWrite((target, delivery)))
             {
-                Dequeued(alert.CampaignId);
+                Dequeued(delivery.CampaignId);
                 InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", "queue_full"));
                 InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "dropped"));
-                logger.LogError("Webhook queue full ({Capacity}): alert {AlertId} not delivered to {Url}", options.QueueCapacity, alert.AlertId, target.Url);
+                logger.LogError("Webhook queue full ({Capacity}): {Subject} not delivered to {Url}", options.QueueCapacity, delivery.Subject, target.Url);
             }
         }
     }
@@ -83,15 +95,15 @@ public sealed class AlertWebhookDispatcher : BackgroundService
     {
         try
         {
-            await foreach (var (target, notification) in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (target, delivery) in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await DeliverAsync(target, notification, stoppingToken);
+                    await DeliverAsync(target, delivery, stoppingToken);
                 }
                 finally
                 {
-                    Dequeued(notification.Alert.CampaignId);
+                    Dequeued(delivery.CampaignId);
                 }
             }
         }
@@ -108,11 +120,9 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         }
     }
 
-    private async Task DeliverAsync(WebhookTarget target, AlertNotification notification, CancellationToken stoppingToken)
+    private async Task DeliverAsync(WebhookTarget target, WebhookDelivery delivery, CancellationToken stoppingToken)
     {
-        // Serialised once: every retry sends (and signs) the very same bytes.
-        var body = JsonSerializer.SerializeToUtf8Bytes(notification, JsonSerializerOptions.Web);
-        var reason = await SendAsync(target, notification, body, stoppingToken);
+        var reason = await SendAsync(target, delivery, stoppingToken);
         if (reason is null)
         {
             InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "delivered"));
@@ -122,22 +132,22 @@ public sealed class AlertWebhookDispatcher : BackgroundService
         // The pipeline counted the attempts it retried; this is the last one.
         InsightsMetrics.WebhookFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
         InsightsMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
-        logger.LogError("Gave up delivering {Event} of alert {AlertId} to {Url} ({Reason}; at most {MaxAttempts} attempts)",
-            notification.Event, notification.Alert.AlertId, target.Url, reason, options.MaxAttempts);
+        logger.LogError("Gave up delivering {Event} of {Subject} to {Url} ({Reason}; at most {MaxAttempts} attempts)",
+            delivery.Event, delivery.Subject, target.Url, reason, options.MaxAttempts);
     }
 
     /// <summary>Null when the receiver answered 2xx, at once or after retries; otherwise the last attempt's failure reason.</summary>
-    private async Task<string?> SendAsync(WebhookTarget target, AlertNotification notification, byte[] body, CancellationToken stoppingToken)
+    private async Task<string?> SendAsync(WebhookTarget target, WebhookDelivery delivery, CancellationToken stoppingToken)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(delivery.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add(EventHeader, notification.Event);
-            request.Headers.Add(DeliveryHeader, notification.DeliveryId);
+            request.Headers.Add(EventHeader, delivery.Event);
+            request.Headers.Add(DeliveryHeader, delivery.DeliveryId);
             if (!string.IsNullOrEmpty(target.Secret))
             {
-                request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(target.Secret, body));
+                request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(target.Secret, delivery.Body));
             }
 
             using var response = await httpClients.CreateClient(AlertWebhookHttp.ClientName).SendAsync(request, stoppingToken);

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Allocation;
+using StreamingMarketing.Contracts.Experiments;
+using StreamingMarketing.Contracts.Grains;
+using StreamingMarketing.Grains.Insights.Webhooks;
+using StreamingMarketing.Grains.Storage;
+
+namespace StreamingMarketing.Grains.Allocation;
+
+/// <summary>
+/// A campaign's recommended traffic split (key = campaign id). Reads the campaign's exactly-once variant counters one
+/// way and remembers only the split it last served per metric, written through on every change so that the cap on
+/// moves and the webhook's baseline survive a restart. While webhooks are configured it re-evaluates the metrics it
+/// was asked about on a timer, so a connector hears of a move without polling.
+/// </summary>
+public sealed class CampaignAllocationGrain(
+    [PersistentState("allocation", StorageNames.GrainState)] IPersistentState<AllocationState> state,
+    IOptions<AllocationOptions> options,
+    AlertWebhookDispatcher webhooks,
+    TimeProvider clock,
+    ILogger<CampaignAllocationGrain> logger) : Grain, ICampaignAllocationGrain
+{
+    private readonly AllocationAdvisor advisor = new(options.Value);
+    private IGrainTimer? refresh;
+
+    private string CampaignId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.ByMetric.Count > 0)
+        {
+            WatchIfNotified();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<AllocationView?> GetAllocationAsync(VariantMetric metric)
+    {
+        var view = await AdvanceAsync(metric);
+        WatchIfNotified();
+        return view;
+    }
+
+    private async Task<AllocationView?> AdvanceAsync(VariantMetric metric)
+    {
+        var counts = await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetVariantCountsAsync(metric);
+        if (counts is null)
+        {
+            return null;
+        }
+
+        var name = metric.ToWireName();
+        var split = state.State.ByMetric.GetValueOrDefault(name) ?? new ServedSplit();
+        var advice = advisor.Advance(CampaignId, metric, counts, split, clock.GetUtcNow().UtcDateTime);
+        if (advice.Changed)
+        {
+            state.State.ByMetric[name] = split;
+            await state.WriteStateAsync();
+        }
+
+        if (advice.Notify)
+        {
+            // After the write: a webhook never announces a split that a crash could take back.
+            webhooks.Enqueue(new AllocationChangedNotification(
+                AllocationChangedNotification.EventName, Guid.NewGuid().ToString("N"), clock.GetUtcNow().UtcDateTime, CampaignId, name,
+                advice.PreviouslyNotified, advice.View));
+        }
+
+        return advice.View;
+    }
+
+    /// <summary>
+    /// The timer keeps the grain alive: its job is to notice moves nobody asked about. Only where someone listens, and
+    /// only for campaigns whose allocation was read (a connector reads once to learn the split it then follows).
+    /// </summary>
+    private void WatchIfNotified()
+    {
+        if (refresh is not null || !webhooks.HasTargets)
+        {
+            return;
+        }
+
+        var interval = options.Value.RefreshInterval;
+        refresh = this.RegisterGrainTimer(RefreshAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true, Interleave = false });
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in state.State.ByMetric.Keys.ToList())
+        {
+            if (!VariantMetrics.TryParse(name, out var metric))
+            {
+                continue;
+            }
+
+            try
+            {
+                await AdvanceAsync(metric);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Refreshing the {Metric} allocation of campaign {CampaignId} failed; the next refresh tries again", name, CampaignId);
+            }
+        }
+    }
+}
