@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StreamingMarketing.Benchmarks.Allocation;
 using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
 using StreamingMarketing.Benchmarks.Micro;
@@ -32,6 +33,9 @@ public static class BenchmarksApp
             .WithExample("cost-curve", "--max-users", "100000");
         config.AddCommand<ClusterCommand>("cluster")
             .WithDescription("local-cluster with 1, 2, 3 silo processes beside embedded (Azurite; needs dotnet build silo -c Release).");
+        config.AddCommand<AllocationCommand>("allocation")
+            .WithDescription("Traffic allocation beside a uniform split and beside A/B-test-then-winner: clicks lost over simulated campaigns.")
+            .WithExample("allocation", "--campaigns", "500");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");
