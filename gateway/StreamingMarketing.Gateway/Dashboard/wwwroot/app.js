@@ -3,6 +3,7 @@ import { signIn, getJson, live, ApiError } from './api.js';
 import { renderCampaignList } from './campaign-list.js';
 import { createCampaignView } from './campaign-view.js';
 import { createVariantsPanel } from './variants.js';
+import { createAllocationPanel } from './allocation-panel.js';
 import { renderComparison, MAX_COMPARED } from './compare-view.js';
 
 const view = document.getElementById('view');
@@ -86,7 +87,7 @@ async function showComparison(ids, current) {
 
 async function showCampaign(campaignId, current) {
   const campaign = createCampaignView(campaignId);
-  view.replaceChildren(campaign.element, createVariantsPanel(campaignId).element);
+  view.replaceChildren(campaign.element, createVariantsPanel(campaignId).element, createAllocationPanel(campaignId).element);
   try {
     const answer = await getJson(`/api/campaigns/${encodeURIComponent(campaignId)}`);
     if (!current()) return;

@@ -13,6 +13,7 @@ import { audiencePanel } from './audience-panel.js';
 import { createInfluencersPanel } from './influencers-panel.js';
 import { createVoicePanel } from './voice-panel.js';
 import { createMetadataPanel } from './metadata-panel.js';
+import { spendPanel } from './spend-panel.js';
 import { campaignWindowsCsv, downloadButton } from './export.js';
 import { getJson } from './api.js';
 
@@ -27,6 +28,7 @@ export function createCampaignView(campaignId) {
   const voice = createVoicePanel();
   const metadata = createMetadataPanel(campaignId, saved => voice.update(saved));
   const audience = h('div');
+  const spend = h('div', { class: 'slot-spend' });
   const hashtags = h('div');
   const comments = h('ul', { class: 'comments' });
   // Comment rows are kept across updates (by eventId) so that an open "wrong label" form survives the next push.
@@ -41,6 +43,7 @@ export function createCampaignView(campaignId) {
         downloadButton('Export windows (CSV)', `${campaignId}-windows.csv`, async () => campaignWindowsCsv(await getJson(path))),
         h('a', { class: 'button', href: `#/compare/${encodeURIComponent(campaignId)}` }, 'Compare…'))),
     kpis,
+    spend,
     windowCharts.element,
     h('div', { class: 'insights' },
       alerts, trending.element, influencers.element, voice.element, audience, metadata.element,
@@ -58,6 +61,7 @@ export function createCampaignView(campaignId) {
       card('CTR', formatPercent(view.ctr), 'ctr'),
       card('Conversions', `${formatCount(view.conversions)} · ${formatMoney(view.conversionValue)}`, 'conversions'),
       card('Mean sentiment', formatScore(view.sentiment.meanScore), 'sentiment'));
+    spend.replaceChildren(spendPanel(view));
     windowCharts.update(view);
     alerts.replaceChildren(alertsPanel(view.alerts));
     trending.update(view.trending);
