@@ -1,4 +1,4 @@
-// The campaign's metadata (name, brand, competitors, dates, budget), and a form to change it with an admin key
+// The campaign's metadata (name, brand, competitors, dates, budget, cost model, paused variants), and a form to change it with an admin key
 // (PUT /api/campaigns/{id} replaces what is stored, so the form sends the alert-rule overrides back unchanged).
 import { h, formatMoney } from './dom.js';
 import { putMetadata, setAdminKey } from './api.js';
@@ -16,11 +16,17 @@ export function createMetadataPanel(campaignId, onSaved) {
   const start = field('start', 'Start (UTC)', { type: 'date' });
   const end = field('end', 'End (UTC)', { type: 'date' });
   const budget = field('budget', 'Budget', { type: 'number', min: 0, step: 'any' });
+  const currency = field('currency', 'Currency (ISO 4217, e.g. EUR)', { maxlength: 3 });
+  const costKind = h('select', { name: 'cost-kind', id: 'meta-cost-kind' },
+    h('option', { value: '' }, 'none'), h('option', { value: 'cpm' }, 'cpm: per 1,000 impressions'), h('option', { value: 'cpc' }, 'cpc: per click'));
+  const cost = { input: costKind, row: h('label', { for: 'meta-cost-kind' }, 'Cost model', costKind) };
+  const price = field('price', 'Price', { type: 'number', min: 0, step: 'any' });
+  const paused = field('paused', 'Paused variants (comma-separated)');
   const key = field('admin-key', 'Admin API key', { type: 'password', autocomplete: 'off' });
   key.row.hidden = true;
   const status = h('span', { class: 'feedback-status', role: 'status' });
   const form = h('form', { class: 'metadata-form', hidden: true },
-    [name, brand, competitors, start, end, budget, key].map(f => f.row), h('button', { type: 'submit' }, 'Save'), status);
+    [name, brand, competitors, start, end, budget, currency, cost, price, paused, key].map(f => f.row), h('button', { type: 'submit' }, 'Save'), status);
   const edit = h('button', { type: 'button', 'aria-expanded': 'false', onclick: () => toggle() }, 'Edit');
   const element = h('div', { class: 'panel', 'data-panel': 'metadata' },
     h('div', { class: 'panel-head' }, h('h2', null, 'Campaign'), edit), facts, form);
@@ -38,6 +44,10 @@ export function createMetadataPanel(campaignId, onSaved) {
     start.input.value = current?.start?.slice(0, 10) ?? '';
     end.input.value = current?.end?.slice(0, 10) ?? '';
     budget.input.value = current?.budget ?? '';
+    currency.input.value = current?.currency ?? '';
+    costKind.value = current?.costModel?.kind ?? '';
+    price.input.value = current?.costModel?.price ?? '';
+    paused.input.value = (current?.pausedVariants ?? []).join(', ');
   }
 
   form.addEventListener('submit', async event => {
@@ -53,6 +63,9 @@ export function createMetadataPanel(campaignId, onSaved) {
         end: end.input.value ? `${end.input.value}T00:00:00Z` : null,
         budget: budget.input.value === '' ? null : Number(budget.input.value),
         alertRules: current?.alertRules ?? null,
+        currency: currency.input.value.trim() || null,
+        costModel: costKind.value ? { kind: costKind.value, price: price.input.value === '' ? null : Number(price.input.value) } : null,
+        pausedVariants: paused.input.value.split(',').map(v => v.trim()).filter(Boolean),
       });
       status.textContent = 'Saved.';
       status.dataset.state = 'stored';
@@ -74,7 +87,9 @@ export function createMetadataPanel(campaignId, onSaved) {
     const m = current;
     const rows = m
       ? [['Name', m.name], ['Brand', m.brand ?? '–'], ['Competitors', m.competitors?.length ? m.competitors.join(', ') : '–'],
-        ['Dates', `${m.start?.slice(0, 10) ?? '…'} → ${m.end?.slice(0, 10) ?? '…'}`], ['Budget', m.budget === null || m.budget === undefined ? '–' : formatMoney(m.budget)]]
+        ['Dates', `${m.start?.slice(0, 10) ?? '…'} → ${m.end?.slice(0, 10) ?? '…'}`], ['Budget', m.budget === null || m.budget === undefined ? '–' : `${formatMoney(m.budget)} ${m.currency ?? ''}`.trim()],
+        ['Cost model', m.costModel ? `${m.costModel.kind} ${formatMoney(m.costModel.price)}` : '–'],
+        ['Paused', m.pausedVariants?.length ? m.pausedVariants.join(', ') : '–']]
       : [['Name', 'not described yet (Edit, or PUT /api/campaigns/{id})']];
     facts.replaceChildren(...rows.flatMap(([label, value]) => [h('dt', null, label), h('dd', { 'data-meta': label.toLowerCase() }, value)]));
   }
