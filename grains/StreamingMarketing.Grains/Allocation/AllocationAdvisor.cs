@@ -63,12 +63,12 @@ public sealed class AllocationAdvisor(AllocationOptions options)
             CampaignId = campaignId,
             Metric = metric.ToWireName(),
             Policy = Describe(metric),
-            Variants = [.. variants.Select(v => new VariantAllocation
+            Variants = [.. variants.Select((v, i) => new VariantAllocation
             {
                 Variant = v.Name,
                 Share = shares.GetValueOrDefault(v.Name),
-                ProbabilityBest = probabilityBest[v.Name],
-                ExpectedRate = arms.Mean(variants.IndexOf(v)),
+                ProbabilityBest = arms.ProbabilityBest[i],
+                ExpectedRate = arms.Mean(i),
                 Impressions = v.Impressions,
                 Successes = Math.Min(v.Successes, v.Impressions),
                 Paused = paused.Contains(v.Name),

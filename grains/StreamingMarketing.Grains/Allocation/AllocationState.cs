@@ -20,4 +20,13 @@ public sealed class ServedSplit
     [Id(2)] public long ImpressionsAtStep { get; set; }
     [Id(3)] public long Steps { get; set; }
     [Id(4)] public DateTime? MovedAt { get; set; }
+
+    public ServedSplit Copy() => new()
+    {
+        Shares = new Dictionary<string, double>(Shares, StringComparer.Ordinal),
+        Notified = new Dictionary<string, double>(Notified, StringComparer.Ordinal),
+        ImpressionsAtStep = ImpressionsAtStep,
+        Steps = Steps,
+        MovedAt = MovedAt,
+    };
 }

@@ -51,13 +51,31 @@ public sealed class CampaignAllocationGrain(
             return null;
         }
 
+        // Advised on a copy and kept only once written: after a refused write the next read steps (and announces) again.
         var name = metric.ToWireName();
-        var split = state.State.ByMetric.GetValueOrDefault(name) ?? new ServedSplit();
+        var stored = state.State.ByMetric.GetValueOrDefault(name);
+        var split = stored?.Copy() ?? new ServedSplit();
         var advice = advisor.Advance(CampaignId, metric, counts, split, clock.GetUtcNow().UtcDateTime);
         if (advice.Changed)
         {
             state.State.ByMetric[name] = split;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                if (stored is null)
+                {
+                    state.State.ByMetric.Remove(name);
+                }
+                else
+                {
+                    state.State.ByMetric[name] = stored;
+                }
+
+                throw;
+            }
         }
 
         if (advice.Notify)
