@@ -17,6 +17,7 @@ using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Insights;
 using StreamingMarketing.Gateway.Live;
 using StreamingMarketing.Gateway.OpenApi;
+using StreamingMarketing.Gateway.Privacy;
 using StreamingMarketing.Gateway.Queries;
 using StreamingMarketing.Gateway.Sentiment;
 using StreamingMarketing.Gateway.Telemetry;
@@ -31,6 +32,8 @@ public static class GatewayRegistration
     {
         services.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(configuration, IngestOptions.SectionName);
         services.AddValidatedOptions<EventValidationOptions, EventValidationOptionsValidator>(configuration, EventValidationOptions.SectionName);
+        services.AddValidatedOptions<PrivacyOptions, PrivacyOptionsValidator>(configuration, PrivacyOptions.SectionName);
+        services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EventValidator(sp.GetRequiredService<IOptions<EventValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventBodyReader(sp.GetRequiredService<IOptions<IngestOptions>>().Value));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Validation;
+using StreamingMarketing.Gateway.Privacy;
 
 namespace StreamingMarketing.Gateway.Ingest;
 
@@ -26,6 +27,7 @@ public static class IngestEndpoints
         EventBodyReader reader,
         EventValidator validator,
         EventPublisher publisher,
+        UserIdPseudonymizer pseudonyms,
         IngestGate gate,
         RejectionLog rejections,
         CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ public static class IngestEndpoints
                 return Results.Json(new ErrorResponse(body.Problem!), statusCode: body.StatusCode);
             }
 
-            return await IngestAsync(body.Items, validator, publisher, rejections, cancellationToken);
+            return await IngestAsync(body.Items, validator, publisher, pseudonyms, rejections, cancellationToken);
         }
         finally
         {
@@ -53,7 +55,8 @@ public static class IngestEndpoints
     }
 
     private static async Task<IResult> IngestAsync(
-        List<ParsedItem> items, EventValidator validator, EventPublisher publisher, RejectionLog rejections, CancellationToken cancellationToken)
+        List<ParsedItem> items, EventValidator validator, EventPublisher publisher, UserIdPseudonymizer pseudonyms, RejectionLog rejections,
+        CancellationToken cancellationToken)
     {
         IngestMetrics.Received.Add(items.Count);
         IngestMetrics.RequestSize.Record(items.Count);
@@ -78,6 +81,12 @@ public static class IngestEndpoints
             {
                 Reject(index, failure!.Reason, failure.Message);
                 continue;
+            }
+
+            // Before anything keeps it: no stream item, grain or dead letter ever holds the raw handle.
+            if (pseudonyms.Enabled)
+            {
+                accepted = accepted! with { UserId = pseudonyms.Stored(accepted.UserId) };
             }
 
             if (!seenIds.Add((accepted!.CampaignId, accepted.EventId)))

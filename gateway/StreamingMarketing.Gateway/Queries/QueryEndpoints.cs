@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Gateway.Ingest;
+using StreamingMarketing.Gateway.Privacy;
 
 namespace StreamingMarketing.Gateway.Queries;
 
@@ -60,12 +61,17 @@ public static class QueryEndpoints
             : Results.Ok(view);
     }
 
-    private static async Task<IResult> GetUserAsync(IClusterClient client, string userId)
+    private static async Task<IResult> GetUserAsync(IClusterClient client, UserIdPseudonymizer pseudonyms, string userId)
     {
-        var view = await client.GetGrain<IUserProfileGrain>(userId).GetViewAsync();
-        return view is null
-            ? Results.NotFound(new ErrorResponse($"No event was ever received for user '{userId}'."))
-            : Results.Ok(view);
+        foreach (var stored in pseudonyms.Candidates(userId))
+        {
+            if (await client.GetGrain<IUserProfileGrain>(stored).GetViewAsync() is { } view)
+            {
+                return Results.Ok(view);
+            }
+        }
+
+        return Results.NotFound(new ErrorResponse($"No event was ever received for user '{userId}'."));
     }
 }
 
