@@ -17,6 +17,7 @@ using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Insights;
 using StreamingMarketing.Gateway.Live;
 using StreamingMarketing.Gateway.OpenApi;
+using StreamingMarketing.Gateway.People;
 using StreamingMarketing.Gateway.Privacy;
 using StreamingMarketing.Gateway.Queries;
 using StreamingMarketing.Gateway.Sentiment;
@@ -67,6 +68,7 @@ public static class GatewayRegistration
 
         app.MapIngest();
         app.MapQueries();
+        app.MapPeople();
         app.MapInsights();
         app.MapSentiment();
         app.MapFeedback();

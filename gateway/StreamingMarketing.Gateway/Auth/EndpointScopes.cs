@@ -28,6 +28,8 @@ public static class EndpointScopes
         [Insights.InsightsEndpoints.GetShareOfVoice] = ApiScopes.Read,
         [Experiments.VariantsEndpoints.GetVariants] = ApiScopes.Read,
         [Allocation.AllocationEndpoints.GetAllocation] = ApiScopes.Read,
+        [People.PeopleEndpoints.GetPerson] = ApiScopes.Read,
+        [People.PeopleEndpoints.PutPerson] = ApiScopes.Admin,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 

@@ -88,6 +88,17 @@ internal static class EndpointExamples
             [400] = ExampleValues.Error("metric 'cpc' is not one of ctr, engagementRate, conversionRate."),
             [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
         }),
+        [People.PeopleEndpoints.PutPerson] = new(People.PeopleExamples.Request, new()
+        {
+            [200] = People.PeopleExamples.Links,
+            [400] = ExampleValues.Error("ids[1] contains a space (U+0020)."),
+            [409] = ExampleValues.Error("Some ids belong to another person ('ig-ana' by 'ana-2'): unlink them there first. Nothing was changed."),
+        }),
+        [People.PeopleEndpoints.GetPerson] = new(null, new()
+        {
+            [200] = People.PeopleExamples.Person,
+            [404] = ExampleValues.Error("No ids were ever linked to person 'anna'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,
