@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Spend;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Gateway.Live;
@@ -77,6 +78,13 @@ internal static class ExampleValues
             new NegativeComment { EventId = "tw-5512", UserId = "u-7781", Text = "Third ad today, and the link is broken.", Score = -0.91, Timestamp = Now.AddMinutes(-3), Platform = "twitter" },
         ],
         FirstEventAt = Now.AddHours(-2), LastEventAt = Now, UpdatedAt = Now, DuplicatesDropped = 3,
+        Metadata = Insights.InsightsExamples.Metadata,
+        Spend = new SpendView { Currency = "EUR", Spend = 5.4m, CostPerClick = 0.1m, CostPerConversion = 0.9m, ReturnOnAdSpend = 55.444444 },
+        Budget = new BudgetView
+        {
+            Currency = "EUR", Spend = 5.4m, Budget = 250_000m, Remaining = 249_994.6m, BudgetUsed = 0.000022, SpendPerHour = 2.7m,
+            ProjectedSpend = 4_433.4m, ProjectedAt = Insights.InsightsExamples.Metadata.End, ProjectedOverBudget = false,
+        },
     };
 
     public static UserView User => new()
