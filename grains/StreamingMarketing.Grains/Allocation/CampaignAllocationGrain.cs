@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Allocation;
@@ -55,7 +56,11 @@ public sealed class CampaignAllocationGrain(
         var name = metric.ToWireName();
         var stored = state.State.ByMetric.GetValueOrDefault(name);
         var split = stored?.Copy() ?? new ServedSplit();
+        var started = Stopwatch.GetTimestamp();
+        var steps = split.Steps;
         var advice = advisor.Advance(CampaignId, metric, counts, split, clock.GetUtcNow().UtcDateTime);
+        var tag = new KeyValuePair<string, object?>("metric", name);
+        AllocationMetrics.AdviceDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
         if (advice.Changed)
         {
             state.State.ByMetric[name] = split;
@@ -78,8 +83,14 @@ public sealed class CampaignAllocationGrain(
             }
         }
 
+        if (split.Steps > steps)
+        {
+            AllocationMetrics.Steps.Add(split.Steps - steps, tag);
+        }
+
         if (advice.Notify)
         {
+            AllocationMetrics.Announced.Add(1, tag);
             // After the write: a webhook never announces a split that a crash could take back.
             webhooks.Enqueue(new AllocationChangedNotification(
                 AllocationChangedNotification.EventName, Guid.NewGuid().ToString("N"), clock.GetUtcNow().UtcDateTime, CampaignId, name,
