@@ -4,6 +4,7 @@ using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
 using StreamingMarketing.Benchmarks.Micro;
 using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.Benchmarks.Report;
 using StreamingMarketing.Benchmarks.Scorer;
 using StreamingMarketing.CommandLine;
 
@@ -32,6 +33,9 @@ public static class BenchmarksApp
             .WithExample("cost-curve", "--max-users", "100000");
         config.AddCommand<ClusterCommand>("cluster")
             .WithDescription("local-cluster with 1, 2, 3 silo processes beside embedded (Azurite; needs dotnet build silo -c Release).");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Runs the end-to-end benches (or reads their saved output) and writes docs/performance.md and README's headline table.")
+            .WithExample("report", "--quick");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");
