@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes docs/dashboard.png from a real run: an embedded silo on free ports and a scratch data dir, half a minute of the
 # client's demo traffic (Zipf campaigns and users, real tweets from data/ on comments and mentions, scored by the
-# shipped model), then the busiest campaign's page in headless Chromium.
+# shipped model), then the busiest campaign's page in headless Chromium (screenshot.mjs, Node.js).
 #   docs/screenshots/make.sh [OUTPUT.png]      (CHROMIUM=/path/to/chromium to pick the browser)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,6 +36,8 @@ answer = json.load(sys.stdin)
 items = answer["items"] if isinstance(answer, dict) else answer
 print(max(items, key=lambda c: sum(c.get("totals", {}).values()) if isinstance(c.get("totals"), dict) else c.get("events", 0))["campaignId"])')
 
-"$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1440,2000 \
-  --virtual-time-budget=15000 --screenshot="$out" "$url/#/campaigns/$campaign" 2> "$data/chromium.log"
+rm -f "$out"
+node --experimental-websocket docs/screenshots/screenshot.mjs "$chromium" "$url/#/campaigns/$campaign" "$out" 1440 1900 10000 \
+  > "$data/chromium.log" 2>&1 || true
+[[ -s $out ]] || { cat "$data/chromium.log"; exit 1; }
 echo "wrote $out (campaign $campaign)"
