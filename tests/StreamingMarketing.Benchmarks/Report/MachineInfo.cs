@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace StreamingMarketing.Benchmarks.Report;
 
 /// <summary>The machine a report's benchmarks ran on: absolute figures only mean something beside it.</summary>
-public sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, string OperatingSystem, string Runtime)
+/// <remarks><see cref="LoadAverage"/> is the 1, 5 and 15 minute load when the report started: a shared machine's figures need it.</remarks>
+public sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, string OperatingSystem, string Runtime, string? LoadAverage = null)
 {
     public const string FileName = "machine.json";
 
@@ -13,7 +14,8 @@ public sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, string
         Environment.ProcessorCount,
         Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
         RuntimeInformation.OSDescription,
-        RuntimeInformation.FrameworkDescription);
+        RuntimeInformation.FrameworkDescription,
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null);
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

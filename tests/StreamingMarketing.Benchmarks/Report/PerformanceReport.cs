@@ -23,7 +23,7 @@ public static class PerformanceReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(string command, MachineInfo? machine, string? commit, IReadOnlyList<BenchmarkRun> runs)
+    public static string Render(string command, MachineInfo? machine, string? commit, IReadOnlyList<BenchmarkRun> runs, string? savedBy = null)
     {
         var md = new StringBuilder();
         md.AppendLine("# Performance");
@@ -31,6 +31,13 @@ public static class PerformanceReport
         md.AppendLine($"Written by `{command}`; do not edit by hand, run it again. Absolute rates depend on the machine");
         md.AppendLine("below and on what else it runs; the ratios, each measured against its baseline in the same run, carry");
         md.AppendLine("across machines.");
+        if (savedBy is not null)
+        {
+            md.AppendLine();
+            md.AppendLine($"The figures are read from the benches' output as `{savedBy}` saved it (the machine below is the one that ran");
+            md.AppendLine("them); `report` without `--from` runs them again.");
+        }
+
         md.AppendLine();
         md.AppendLine("## Machine");
         md.AppendLine();
@@ -47,6 +54,11 @@ public static class PerformanceReport
             md.AppendLine($"| memory | {machine.MemoryGiB.ToString("0.#", Invariant)} GiB |");
             md.AppendLine($"| OS | {machine.OperatingSystem} |");
             md.AppendLine($"| .NET | {machine.Runtime} |");
+            if (machine.LoadAverage is not null)
+            {
+                md.AppendLine($"| load average when the report started | {machine.LoadAverage} |");
+            }
+
             if (commit is not null)
             {
                 md.AppendLine($"| commit | `{commit}` |");
@@ -160,7 +172,7 @@ public static class PerformanceReport
                 md.AppendLine($"| pipeline, direct publish, batches of 1,000 (events/s) | {Count(f, "pipelineEventsPerSec")} | ceiling {Count(f, "ceilingEventsPerSec")} | **{Ratio(f, "pipelineVsCeiling")}** | {PipelineTarget.ToString("0.0#", Invariant)} |");
                 md.AppendLine($"| pipeline via HTTP, batches of 1,000 (events/s) | {Count(f, "httpBatch1000EventsPerSec")} | ceiling | {Ratio(f, "httpVsCeiling")} | – |");
                 md.AppendLine($"| pipeline via HTTP, batches of 100 (events/s) | {Count(f, "httpBatch100EventsPerSec")} | ceiling | {Ratio(f, "httpBatch100VsCeiling")} | – |");
-                md.AppendLine($"| lag p50 / p99, direct publish (ms) | {Number(f, "lagP50Ms", "F0")} / {Number(f, "lagP99Ms", "F0")} | | | – |");
+                md.AppendLine($"| lag p50 / p99, direct publish (ms) | {Number(f, "lagP50Ms", "N0")} / {Number(f, "lagP99Ms", "N0")} | | | – |");
                 md.AppendLine($"| scorer at 64 callers (texts/s, {Text(f, "executionProvider")}) | {Count(f, "scorerTextsPerSec")} | raw ONNX Runtime {Count(f, "rawOrtTextsPerSec")} | **{Ratio(f, "scorerVsRawOrt")}** | {ScorerTarget.ToString("0.0#", Invariant)} |");
                 md.AppendLine();
                 md.AppendLine($"{Count(f, "cores")} cores; {(f["quick"]?.GetValue<bool>() == true ? "`--quick` phases" : "full-length phases")}. The ratios are medians of the paired runs; the absolute rates are the median run's.");
@@ -193,12 +205,22 @@ public static class PerformanceReport
                     md.AppendLine($"| local-cluster, {silos} silo{(silos == 1 ? "" : "s")} (Azurite) | {Count(f, $"localCluster{silos}EventsPerSec")} | {Ratio(f, $"localCluster{silos}VsEmbedded")} | {Number(f, $"localCluster{silos}EventsPerStorageOperation", "F2")} |");
                 }
 
-                var azurite = f.Where(p => p.Key.Contains("Azurite", StringComparison.Ordinal)).ToList();
-                if (azurite.Count > 0)
+                var operations = f.Select(p => p.Key)
+                    .Where(k => k.StartsWith("localCluster", StringComparison.Ordinal) && k.Contains("Azurite", StringComparison.Ordinal) && k.EndsWith("PerSec", StringComparison.Ordinal))
+                    .Select(k => k[(k.IndexOf("Azurite", StringComparison.Ordinal) + "Azurite".Length)..^"PerSec".Length])
+                    .Distinct()
+                    .ToList();
+                if (operations.Count > 0)
                 {
                     md.AppendLine();
                     md.AppendLine("Azurite's own rates, raw SDK calls from 8 callers on each fresh Azurite before its silos start (operations/s):");
-                    md.AppendLine(string.Join(", ", azurite.Select(p => $"{p.Key} {Count(f, p.Key)}")) + ".");
+                    md.AppendLine();
+                    md.AppendLine($"| configuration | {string.Join(" | ", operations.Select(Words))} |");
+                    md.AppendLine($"| --- |{string.Concat(operations.Select(_ => " --- |"))}");
+                    foreach (var silos in SiloCounts(f))
+                    {
+                        md.AppendLine($"| local-cluster, {silos} silo{(silos == 1 ? "" : "s")} | {string.Join(" | ", operations.Select(o => Count(f, $"localCluster{silos}Azurite{o}PerSec")))} |");
+                    }
                 }
 
                 md.AppendLine();
@@ -260,7 +282,9 @@ public static class PerformanceReport
             process, and measures events/s until every event is applied and the managed heap's growth per new user grain
             (campaign grains are few and already active, so the growth is the user profiles'). Grain collection keeps
             Orleans' default (idle activations collected after 15 minutes), so every user of a step is resident when it is
-            measured, and every event activates a new grain, which is why its rate is far below the pipeline's. A profile
+            measured, and every event activates a new grain, which is why its rate is far below the pipeline's. Steps
+            below 100,000 users also carry the silo's start-up and warm-up heap (or its collection), so only the largest
+            step's bytes per user grain is a figure; the headline takes the largest step. A profile
             grows with the buckets its windows fill: one active in every minute of the last hour, every hour of the last day
             and every day of the last month holds 114 buckets of ~210 bytes (~24 KiB). An empty profile grain costs ~3.4 KiB
             (the Orleans activation, its persistent-state bridge and an empty state of ~1 KiB).
@@ -284,6 +308,10 @@ public static class PerformanceReport
             """,
         _ => "",
     };
+
+    /// <summary>"QueuePut" → "queue put".</summary>
+    private static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static int? LargestSiloCount(JsonObject f) => SiloCounts(f).Cast<int?>().LastOrDefault();
 

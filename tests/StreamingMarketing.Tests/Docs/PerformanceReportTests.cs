@@ -60,6 +60,23 @@ public sealed class PerformanceReportTests
     }
 
     [Fact]
+    public void Tabulates_azurites_own_rates_per_configuration()
+    {
+        var report = PerformanceReport.Render("report", Machine, null, Runs());
+
+        Assert.Contains("| configuration | queue puts |", report);
+        Assert.Contains("| local-cluster, 1 silo | 500 |", report);
+    }
+
+    [Fact]
+    public void Says_where_figures_read_back_were_saved_from()
+    {
+        var report = PerformanceReport.Render("report --from DIR", Machine, null, Runs(), savedBy: "report --save DIR");
+
+        Assert.Contains("as `report --save DIR` saved it", report);
+    }
+
+    [Fact]
     public void Gives_the_command_that_reproduces_each_bench()
     {
         var report = PerformanceReport.Render("report", Machine, null, Runs());
