@@ -60,7 +60,7 @@ public static class EncoderSessionFactory
         // The encoder shares its cores with the host (a silo's grains, the batcher's callers). ONNX Runtime's defaults
         // suit a machine of its own: left at 0 threads it pins its workers to cores, so one busy core stalls every
         // operator's parallel section; and its workers spin after each operator and each run, taking CPU the host
-        // needs. Measured on 2 shared cores: both off, raw ONNX Runtime ran 15-20% faster, the scorer more (README).
+        // needs. On shared cores both off is faster for raw ONNX Runtime and the scorer alike (`... Benchmarks -- scorer`).
         options.IntraOpNumThreads = IntraOpThreads(intraOpThreads);
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
 

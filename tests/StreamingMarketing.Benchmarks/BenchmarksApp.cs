@@ -5,6 +5,7 @@ using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
 using StreamingMarketing.Benchmarks.Micro;
 using StreamingMarketing.Benchmarks.Pipeline;
+using StreamingMarketing.Benchmarks.Report;
 using StreamingMarketing.Benchmarks.Scorer;
 using StreamingMarketing.CommandLine;
 
@@ -36,6 +37,9 @@ public static class BenchmarksApp
         config.AddCommand<AllocationCommand>("allocation")
             .WithDescription("Traffic allocation beside a uniform split and beside A/B-test-then-winner: clicks lost over simulated campaigns.")
             .WithExample("allocation", "--campaigns", "500");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Runs the end-to-end benches (or reads their saved output) and writes docs/performance.md and README's headline table.")
+            .WithExample("report", "--quick");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");

@@ -14,7 +14,7 @@ public sealed record TaskDefinition(string Task, IReadOnlyList<string> Labels, I
 
     /// <summary>
     /// Every variant measured for the sentiment head (README lists their scores). Ties go to the earlier, simpler
-    /// recipe; the MLP and ensemble settings are the best of a wider search (see README).
+    /// recipe; the MLP and ensemble settings are the best of a wider search (training/README.md, "Sentiment quality").
     /// </summary>
     public static readonly IReadOnlyList<HeadRecipe> SentimentCandidates =
     [

@@ -14,7 +14,7 @@ public interface ICampaignInsightsGrain : IFlushableGrain
     /// <summary>Applies the campaign's parts in order; a part numbered at or below the last applied is a resend.</summary>
     Task ApplyPartsAsync(InsightsPart[] parts);
 
-    /// <summary>How users moved in the campaign's segments: batched by each silo, best effort (see README).</summary>
+    /// <summary>How users moved in the campaign's segments: batched by each silo, best effort (docs/design.md, "What trails the counts").</summary>
     [OneWay]
     Task ApplySegmentChangesAsync(SegmentChange[] changes);
 

@@ -213,7 +213,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     /// are in that write and leave after it, so a part never outlives a crash that its cause did not. Memory streams
     /// redeliver nothing and lose their queues with the process, so the embedded profile sends parts first and keeps
     /// them out of its writes: a second copy of every event in each write would protect against a crash that loses the
-    /// events themselves anyway (README, Performance, measures what it would cost).
+    /// events themselves anyway, at the price of serializing every event twice (docs/design.md, "What parts cost").
     /// </summary>
     private async Task SaveIfDirtyAsync()
     {

@@ -7,7 +7,7 @@ namespace StreamingMarketing.Grains.Campaigns;
 /// <summary>
 /// What a campaign owes its users and its insights grain for the events it counted. Counted events wait here and are
 /// cut into numbered parts when the campaign writes: each user and the insights grain get one part per write instead
-/// of one per stream item, so a part carries a second of a busy user's events rather than one (README, Performance).
+/// of one per stream item, so a part carries a second of a busy user's events rather than one (docs/design.md, "What parts cost").
 /// </summary>
 public sealed class CampaignOutbox(UserPartCourier userCourier, InsightsPartCourier insightsCourier, bool durable)
 {

@@ -18,8 +18,8 @@ namespace StreamingMarketing.Benchmarks.Cluster;
 /// landed) and, for the local-cluster runs, the operations per second the same Azurite takes from raw SDK calls, kind
 /// by kind: the first is what carries over to Azure Storage, where operations cost money and latency, the second says
 /// where the emulator on these cores is the limit. Azurite runs at a raised priority (<c>--storage-nice</c>): it stands
-/// in for a storage service on machines of its own, and three silos' thread pools would otherwise starve its single
-/// event loop of these two cores (3 silos, same code: 1,311 events/s at niceness 0, 2,867 at -10).
+/// in for a storage service on machines of its own, and several silos' thread pools would otherwise starve its single
+/// event loop of a small machine's cores, so the curve would measure the emulator's scheduling, not the silos.
 /// </summary>
 public static class ClusterBench
 {

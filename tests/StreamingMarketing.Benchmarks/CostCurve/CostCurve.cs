@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Spectre.Console;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Events;
@@ -19,6 +20,7 @@ public static class CostCurve
     public static async Task RunAsync(EventPublisher publisher, InProcessDelivery delivery, OutboxDrain outboxes, int maxUsers)
     {
         var table = new Table().AddColumns("distinct users", "events", "events/s", "managed heap growth", "bytes per user grain");
+        var steps = new List<Dictionary<string, object>>();
         var userOffset = 0;
         foreach (var users in new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(n => n <= maxUsers))
         {
@@ -41,9 +43,24 @@ public static class CostCurve
             var events = users * 2;
             table.AddRow(users.ToString("N0"), events.ToString("N0"), (events / stopwatch.Elapsed.TotalSeconds).ToString("N0"),
                 $"{growth / 1024.0 / 1024.0:N1} MiB", (growth / (double)users).ToString("N0"));
+            steps.Add(new Dictionary<string, object>
+            {
+                ["users"] = users,
+                ["events"] = events,
+                ["eventsPerSec"] = Math.Round(events / stopwatch.Elapsed.TotalSeconds),
+                ["heapGrowthMiB"] = Math.Round(growth / 1024.0 / 1024.0, 1),
+                ["bytesPerUserGrain"] = Math.Round(growth / (double)users),
+            });
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[grey]Reproduce: {BenchmarksApp.Name} cost-curve [[--max-users N]][/]");
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["cores"] = Environment.ProcessorCount,
+            ["steps"] = steps,
+            ["bytesPerUserGrain"] = steps.Count > 0 ? steps[^1]["bytesPerUserGrain"] : 0,
+        }));
     }
 
     private static List<List<InteractionEvent>> Requests(int users, int userOffset)
