@@ -27,6 +27,7 @@ public static class EndpointScopes
         [Insights.InsightsEndpoints.GetInfluencers] = ApiScopes.Read,
         [Insights.InsightsEndpoints.GetShareOfVoice] = ApiScopes.Read,
         [Experiments.VariantsEndpoints.GetVariants] = ApiScopes.Read,
+        [Forecasts.ForecastEndpoints.GetForecast] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 

@@ -82,6 +82,12 @@ internal static class EndpointExamples
             [400] = ExampleValues.Error("control 'contrl' is not a variant of campaign 'spring-launch' (variants: blue-banner, control)."),
             [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
         }),
+        [Forecasts.ForecastEndpoints.GetForecast] = new(null, new()
+        {
+            [200] = Forecasts.ForecastExamples.Forecast,
+            [400] = ExampleValues.Error("horizon must be a whole number from 1 to 30 for step 1d (got '48')."),
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,
