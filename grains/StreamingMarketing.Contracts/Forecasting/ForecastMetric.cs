@@ -8,6 +8,15 @@ namespace StreamingMarketing.Contracts.Forecasting;
 /// </summary>
 public enum ForecastMetric
 {
+    Impression = EventType.Impression,
+    View = EventType.View,
+    Like = EventType.Like,
+    Comment = EventType.Comment,
+    Share = EventType.Share,
+    Click = EventType.Click,
+    Follow = EventType.Follow,
+    Mention = EventType.Mention,
+    Conversion = EventType.Conversion,
     Engagements = EventTypes.Count,
     Events,
     Negative,

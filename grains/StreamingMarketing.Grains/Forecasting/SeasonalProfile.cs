@@ -5,8 +5,7 @@ namespace StreamingMarketing.Grains.Forecasting;
 /// <summary>
 /// Multiplicative seasonality, estimated in log space with medians so that bursts do not bend it: an hour-of-day
 /// index (each hour against its day's mean; needs 2 full days) and a day-of-week index (each day's mean against the
-/// centred 7-day moving average; needs 14 days, shrunk towards 0 by n / (n + 1) with n the fewest days any weekday
-/// has). The classical decomposition of Hyndman &amp; Athanasopoulos, "Forecasting: Principles and Practice" (3rd ed.),
+/// centred 7-day moving average; needs 14 days). The classical decomposition of Hyndman &amp; Athanasopoulos, "Forecasting: Principles and Practice" (3rd ed.),
 /// §3.4, with medians in place of means as in their robust STL discussion (§3.6).
 /// </summary>
 public sealed class SeasonalProfile
@@ -110,9 +109,7 @@ public sealed class SeasonalProfile
             byWeekday[(firstDay + d) % 7].Add(dayValues[d] - (sum / 7));
         }
 
-        var fewest = byWeekday.Min(list => list.Count);
-        var shrink = fewest / (fewest + 1.0);
-        return Centre(byWeekday.Select(list => Median(list) * shrink).ToArray());
+        return Centre(byWeekday.Select(Median).ToArray());
     }
 
     private static double[] Centre(double[] index)
