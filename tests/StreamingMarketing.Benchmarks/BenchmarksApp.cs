@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
+using StreamingMarketing.Benchmarks.Forecast;
 using StreamingMarketing.Benchmarks.Micro;
 using StreamingMarketing.Benchmarks.Pipeline;
 using StreamingMarketing.Benchmarks.Scorer;
@@ -32,6 +33,9 @@ public static class BenchmarksApp
             .WithExample("cost-curve", "--max-users", "100000");
         config.AddCommand<ClusterCommand>("cluster")
             .WithDescription("local-cluster with 1, 2, 3 silo processes beside embedded (Azurite; needs dotnet build silo -c Release).");
+        config.AddCommand<ForecastCommand>("forecast")
+            .WithDescription("The forecast on NAB's real tweet volumes (last day held out) beside seasonal naive: MAE and interval coverage.")
+            .WithExample("forecast", "--days", "7");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");
