@@ -10,6 +10,7 @@ using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Feedback;
+using StreamingMarketing.Gateway.Forecasts;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Hosting;
@@ -70,6 +71,7 @@ public static class GatewayRegistration
         app.MapQueries();
         app.MapPeople();
         app.MapInsights();
+        app.MapForecasts();
         app.MapSentiment();
         app.MapFeedback();
         app.MapHealth();

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using StreamingMarketing.Benchmarks.Allocation;
 using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
+using StreamingMarketing.Benchmarks.Forecast;
 using StreamingMarketing.Benchmarks.Micro;
 using StreamingMarketing.Benchmarks.Pipeline;
 using StreamingMarketing.Benchmarks.Report;
@@ -40,6 +41,9 @@ public static class BenchmarksApp
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Runs the end-to-end benches (or reads their saved output) and writes docs/performance.md and README's headline table.")
             .WithExample("report", "--quick");
+        config.AddCommand<ForecastCommand>("forecast")
+            .WithDescription("The forecast on NAB's real tweet volumes (last day held out) beside seasonal naive: MAE and interval coverage.")
+            .WithExample("forecast", "--days", "7");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");

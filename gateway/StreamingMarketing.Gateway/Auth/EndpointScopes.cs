@@ -30,6 +30,7 @@ public static class EndpointScopes
         [Allocation.AllocationEndpoints.GetAllocation] = ApiScopes.Read,
         [People.PeopleEndpoints.GetPerson] = ApiScopes.Read,
         [People.PeopleEndpoints.PutPerson] = ApiScopes.Admin,
+        [Forecasts.ForecastEndpoints.GetForecast] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 

@@ -99,6 +99,12 @@ internal static class EndpointExamples
             [200] = People.PeopleExamples.Person,
             [404] = ExampleValues.Error("No ids were ever linked to person 'anna'."),
         }),
+        [Forecasts.ForecastEndpoints.GetForecast] = new(null, new()
+        {
+            [200] = Forecasts.ForecastExamples.Forecast,
+            [400] = ExampleValues.Error("horizon must be a whole number from 1 to 30 for step 1d (got '48')."),
+            [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,

@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Forecasting;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
@@ -31,4 +32,8 @@ public interface ICampaignInsightsGrain : IFlushableGrain
 
     [AlwaysInterleave]
     Task<List<InfluencerView>> GetInfluencersAsync(int top);
+
+    /// <summary>One metric's hourly counts of the last 30 days, for forecasts; null when no event was ever counted.</summary>
+    [AlwaysInterleave]
+    Task<MetricHistory?> GetHistoryAsync(ForecastMetric metric);
 }

@@ -30,6 +30,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
     public void Apply(InteractionEvent e, DateTime now)
     {
         state.Windows.AddEvent(e.Timestamp, now, e.Type, e.Value);
+        state.History.AddEvent(e.Timestamp, now, e.Type);
         state.FirstEventAt = state.FirstEventAt is { } first && first <= e.Timestamp ? first : e.Timestamp;
         Observe(e);
     }
@@ -38,6 +39,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
     {
         state.Sentiment.AddSentiment(sentiment);
         state.Windows.AddSentiment(text.Timestamp, now, sentiment);
+        state.History.AddSentiment(text.Timestamp, now, sentiment.Label);
         if (sentiment.Label == SentimentLabel.Negative)
         {
             state.Drivers.AddNegativeText(text.UserId, text.Platform.ToWireName(), KeywordExtractor.Extract(text.Text), text.Timestamp);

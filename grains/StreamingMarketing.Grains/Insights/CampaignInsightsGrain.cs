@@ -2,10 +2,12 @@ using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Forecasting;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
+using StreamingMarketing.Grains.Forecasting;
 using StreamingMarketing.Grains.Insights.Alerts;
 using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Grains.Scoring;
@@ -155,6 +157,8 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     public Task<SentimentView> GetSentimentAsync() => Task.FromResult(insights.SentimentView());
 
     public Task<List<InfluencerView>> GetInfluencersAsync(int top) => Task.FromResult(state.State.Influencers.Top(top));
+
+    public Task<MetricHistory?> GetHistoryAsync(ForecastMetric metric) => Task.FromResult(HistoryReader.Read(state.State.History, metric, Now));
 
     /// <summary>Trims the outbox; the next write carries the trim (see CampaignGrain.ConfirmDeliveredAsync).</summary>
     public Task ConfirmDeliveredAsync(long[] sequences)

@@ -12,7 +12,7 @@ namespace StreamingMarketing.Grains.Insights;
 
 /// <summary>
 /// A campaign's insights grain state, each piece bounded: trend sketches (6 × 100 counters), alert drivers (6 × 64), alerts (≤ 3 open,
-/// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters), three windows,
+/// 20 resolved), post authors (5,000), influencers (200), segment day cells (≤ 2 × 41 × 3 counters), three windows, 720 hours of history (31,680 bytes),
 /// the most negative comments, texts waiting for a score (<see cref="AggregationOptions.MaxPendingTexts"/>).
 /// </summary>
 [GenerateSerializer]
@@ -45,4 +45,7 @@ public sealed class CampaignInsightsState
 
     /// <summary>Author, platform and post bursts (and those of negative texts) that alerts name as their drivers.</summary>
     [Id(14)] public DriverSketches Drivers { get; set; } = new();
+
+    /// <summary>The last 30 days by the hour, per event type and scored sentiment: what forecasts and anomaly alerts read.</summary>
+    [Id(15)] public HourlySeries History { get; set; } = new();
 }
