@@ -27,15 +27,17 @@ public sealed class LoadedSiloFixture : IAsyncLifetime
         }
 
         // Events are applied asynchronously, state is written by a grain timer and readiness published by a timer:
-        // wait until all three show.
+        // wait until all three show, every readiness check passing (the model loads after the host starts, and a
+        // Prometheus started before it would see the model check fail and hold the readiness alert pending).
         var applied = await RunningSilo.EventuallyAsync(async () =>
         {
             var scrape = await ScrapeAsync();
+            var readiness = scrape.Samples.Where(sample => sample.Name == "streamingmarketing_health_check_status").ToList();
             return scrape.Sum("streamingmarketing_events_applied_total") > 0
                 && scrape.Sum("streamingmarketing_grain_state_write_duration_seconds_count") > 0
-                && scrape.Sum("streamingmarketing_health_check_status") > 0;
+                && readiness.Count > 0 && readiness.All(check => check.Value == 1);
         }, TimeSpan.FromSeconds(60));
-        Assert.True(applied, "the silo took traffic but its /metrics never showed events applied, state written and readiness");
+        Assert.True(applied, "the silo took traffic but its /metrics never showed events applied, state written and every readiness check passing");
     }
 
     public async Task<Scrape> ScrapeAsync() => Scrape.Parse(await Silo.Http.GetStringAsync("/metrics"));
