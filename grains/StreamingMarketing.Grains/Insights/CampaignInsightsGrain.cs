@@ -1,6 +1,7 @@
 using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Forecasting;
 using StreamingMarketing.Contracts.Grains;
@@ -9,6 +10,7 @@ using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Forecasting;
 using StreamingMarketing.Grains.Insights.Alerts;
+using StreamingMarketing.Grains.Insights.Erasure;
 using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Grains.Scoring;
 using StreamingMarketing.Grains.Storage;
@@ -159,6 +161,40 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     public Task<List<InfluencerView>> GetInfluencersAsync(int top) => Task.FromResult(state.State.Influencers.Top(top));
 
     public Task<MetricHistory?> GetHistoryAsync(ForecastMetric metric) => Task.FromResult(HistoryReader.Read(state.State.History, metric, Now));
+
+    public async Task<ErasedTraces> EraseUserAsync(string userId)
+    {
+        var outcome = UserTraceEraser.Erase(state.State, userId);
+        if (outcome.Removed == 0)
+        {
+            return ErasedTraces.None;
+        }
+
+        // Counted already, so still counted: unscored, since the text is gone before the scorer saw it, and no part goes
+        // to the erased user.
+        var now = Now;
+        var unscored = PipelineSentiment.Unscored(outcome.Pending.Length, "erased");
+        for (var i = 0; i < outcome.Pending.Length; i++)
+        {
+            insights.ApplySentiment(outcome.Pending[i], unscored[i], now);
+        }
+
+        writer.MarkDirty();
+        await SaveIfDirtyAsync();
+        return new ErasedTraces(outcome.Removed, outcome.TextFingerprints);
+    }
+
+    public async Task<int> PurgeTextsBeforeAsync(DateTime cutoff)
+    {
+        var purged = state.State.MostNegative.RemoveAll(c => c.Timestamp < cutoff);
+        if (purged > 0)
+        {
+            writer.MarkDirty();
+            await SaveIfDirtyAsync();
+        }
+
+        return purged;
+    }
 
     /// <summary>Trims the outbox; the next write carries the trim (see CampaignGrain.ConfirmDeliveredAsync).</summary>
     public Task ConfirmDeliveredAsync(long[] sequences)

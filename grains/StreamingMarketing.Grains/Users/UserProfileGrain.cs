@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
@@ -26,6 +27,8 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     private readonly CoalescedStateWriter<UserProfileState> writer;
     private readonly SegmentChangeRelay segments;
     private readonly DeliveryReceipts receipts;
+    private readonly SuppressionList suppressed;
+    private readonly bool suppressErased;
     private UserProfileAggregator aggregator = null!;
 
     public UserProfileGrain(
@@ -34,8 +37,12 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         TimeProvider clock,
         UnsavedGrains unsaved,
         SegmentChangeRelay segments,
+        SuppressionList suppressed,
+        IOptions<ErasureOptions> erasure,
         ILogger<UserProfileGrain> logger)
     {
+        this.suppressed = suppressed;
+        suppressErased = erasure.Value.SuppressErasedUsers;
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
@@ -56,6 +63,20 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
 
     public async Task ApplyPartsAsync(UserPart[] parts)
     {
+        if (suppressErased && suppressed.Contains(this.GetPrimaryKeyString()))
+        {
+            // Parts of an erased user still in flight: confirmed so that nobody resends them, and never applied, so the
+            // profile does not come back (the campaign counted the events already: its aggregates stay exact).
+            foreach (var part in parts)
+            {
+                receipts.Add(part.Source, part.CampaignId, part.Sequence);
+            }
+
+            PipelineMetrics.ErasedPartsDropped.Add(parts.Length);
+            await receipts.SendAsync(GrainFactory, logger);
+            return;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var part in parts)
         {
@@ -96,6 +117,27 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
 
     public Task FlushAsync() => WriteAndConfirmAsync();
+
+    public async Task<string[]> EraseAsync()
+    {
+        var campaigns = state.State.Campaigns.Keys
+            .Concat(state.State.LastCampaignPart.Keys)
+            .Concat(state.State.LastInsightsPart.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        writer.Discard();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        aggregator = new UserProfileAggregator(state.State, options);
+
+        // What was applied is gone with the profile: confirm it, so that no source resends it into a new profile.
+        await receipts.SendAsync(GrainFactory, logger);
+        DeactivateOnIdle();
+        return campaigns;
+    }
 
     private async Task WriteAndConfirmAsync()
     {
