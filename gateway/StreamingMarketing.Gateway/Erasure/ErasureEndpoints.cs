@@ -95,9 +95,12 @@ public static class ErasureEndpoints
     {
         var requestId = RequestIdPrefix + Guid.NewGuid().ToString("N");
 
-        // This gateway (and a co-hosted silo) suppresses at once; the others within their next refresh.
-        suppression.Add(storedIds.Select(ErasureFingerprint.Of));
+        // This gateway (and a co-hosted silo) suppresses at once, the others within their next refresh. Added again
+        // after the start, in case a refresh that ran meanwhile replaced the list with one from before the request.
+        var fingerprints = storedIds.Select(ErasureFingerprint.Of).ToArray();
+        suppression.Add(fingerprints);
         var status = await client.GetGrain<IErasureGrain>(requestId).StartAsync(storedIds, personId);
+        suppression.Add(fingerprints);
         return Results.Accepted($"/api/erasures/{requestId}", status);
     }
 

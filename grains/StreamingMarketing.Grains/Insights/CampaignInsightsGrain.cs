@@ -45,6 +45,8 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     private readonly CoalescedStateWriter<CampaignInsightsState> writer;
     private readonly OutboxLane<UserPart> users;
     private readonly DeliveryReceipts receipts;
+    private readonly SuppressionList suppressed;
+    private readonly bool suppressErased;
     private CampaignInsights insights = null!;
     private IGrainTimer? timer;
     private DateTime? timerDueAt;
@@ -56,8 +58,12 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         TimeProvider clock,
         UnsavedGrains unsaved,
         UserPartCourier userCourier,
+        SuppressionList suppressed,
+        IOptions<ErasureOptions> erasure,
         ILogger<CampaignInsightsGrain> logger)
     {
+        this.suppressed = suppressed;
+        suppressErased = erasure.Value.SuppressErasedUsers;
         this.state = state;
         this.options = options.Value;
         this.alertOptions = alertOptions.Value;
@@ -225,6 +231,13 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         }
 
         var text = new PendingText(e.EventId, e.UserId, e.Text, e.Timestamp, e.Platform, now);
+        if (suppressErased && suppressed.Contains(e.UserId))
+        {
+            // Counted like any text, but an erased user's text arriving late is never kept, not even until scored.
+            insights.ApplySentiment(text, PipelineSentiment.Unscored(1, "erased")[0], now);
+            return;
+        }
+
         if (state.State.PendingTexts.Count >= options.MaxPendingTexts)
         {
             ApplyScores([text], PipelineSentiment.Unscored(1, "backlog_full"), now);

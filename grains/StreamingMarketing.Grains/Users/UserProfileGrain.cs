@@ -29,6 +29,12 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     private readonly DeliveryReceipts receipts;
     private readonly SuppressionList suppressed;
     private readonly bool suppressErased;
+
+    /// <summary>
+    /// Campaigns of parts dropped because the user is erased: parts in flight when the request came name campaigns the
+    /// profile never saw, and the erasure's next pass asks here where to look.
+    /// </summary>
+    private readonly HashSet<string> campaignsOfDroppedParts = new(StringComparer.Ordinal);
     private UserProfileAggregator aggregator = null!;
 
     public UserProfileGrain(
@@ -70,6 +76,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             foreach (var part in parts)
             {
                 receipts.Add(part.Source, part.CampaignId, part.Sequence);
+                campaignsOfDroppedParts.Add(part.CampaignId);
             }
 
             PipelineMetrics.ErasedPartsDropped.Add(parts.Length);
@@ -123,6 +130,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         var campaigns = state.State.Campaigns.Keys
             .Concat(state.State.LastCampaignPart.Keys)
             .Concat(state.State.LastInsightsPart.Keys)
+            .Concat(campaignsOfDroppedParts)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         writer.Discard();
@@ -130,12 +138,16 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         {
             await state.ClearStateAsync();
         }
+        else
+        {
+            // Never written yet (writes are coalesced): only the memory holds the profile.
+            state.State = new UserProfileState();
+        }
 
         aggregator = new UserProfileAggregator(state.State, options);
 
         // What was applied is gone with the profile: confirm it, so that no source resends it into a new profile.
         await receipts.SendAsync(GrainFactory, logger);
-        DeactivateOnIdle();
         return campaigns;
     }
 
