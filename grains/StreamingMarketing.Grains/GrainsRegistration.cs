@@ -1,9 +1,11 @@
 using StreamingMarketing.Grains.Allocation;
 using StreamingMarketing.Grains.Campaigns;
+using StreamingMarketing.Grains.Erasure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Placement;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Options;
 using StreamingMarketing.Grains.Insights;
@@ -31,6 +33,9 @@ public static class GrainsRegistration
         silo.Services.AddValidatedOptions<AggregationOptions, AggregationOptionsValidator>(configuration, AggregationOptions.SectionName);
         silo.Services.AddPlacementFilter<RequiresRolePlacementStrategy, RequiresRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddInsights(configuration);
+        silo.Services.AddValidatedOptions<ErasureOptions, ErasureOptionsValidator>(configuration, ErasureOptions.SectionName);
+        silo.Services.TryAddSingleton<SuppressionList>();
+        silo.Services.AddHostedService<TextRetentionSweeper>();
         silo.Services.AddValidatedOptions<AllocationOptions, AllocationOptionsValidator>(configuration, AllocationOptions.SectionName);
         return silo;
     }

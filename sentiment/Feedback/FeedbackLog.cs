@@ -41,6 +41,56 @@ public sealed class FeedbackLog
         }
     }
 
+    /// <summary>
+    /// Rewrites the files without the entries <paramref name="remove"/> picks (an erasure, text retention); answers how
+    /// many went. Each file is replaced whole by a new one flushed to disk, so no copy of a removed line stays behind
+    /// in it; a file left empty is deleted.
+    /// </summary>
+    public int RemoveWhere(Func<FeedbackEntry, bool> remove)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        lock (gate)
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "feedback-*.jsonl").ToList())
+            {
+                var lines = File.ReadAllLines(file);
+                var kept = lines.Where(line => TryParse(line) is not { } entry || !remove(entry)).ToList();
+                if (kept.Count == lines.Length)
+                {
+                    continue;
+                }
+
+                removed += lines.Length - kept.Count;
+                ReplaceFile(file, kept);
+            }
+        }
+
+        return removed;
+    }
+
+    private static void ReplaceFile(string file, List<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            File.Delete(file);
+            return;
+        }
+
+        var temporary = file + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Select(line => line + "\n"))));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, file, overwrite: true);
+    }
+
     /// <summary>Every complete entry, oldest file first.</summary>
     public IReadOnlyList<FeedbackEntry> ReadAll()
     {

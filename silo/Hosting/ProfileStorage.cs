@@ -36,6 +36,9 @@ public static class ProfileStorage
             blob.BlobServiceClient = new BlobServiceClient(azure.StorageConnectionString);
             blob.ContainerName = azure.GrainStateContainer;
             blob.GrainStorageSerializer = GrainStateFormat.Binary(binary, json);
+
+            // An erased profile's blob goes, rather than staying behind as an empty state under the user's id.
+            blob.DeleteStateOnClear = true;
         }));
         silo.Services.AddSingleton<IDeadLetterSink>(
             new BlobDeadLetterSink(new BlobServiceClient(azure.StorageConnectionString).GetBlobContainerClient("dead-letters")));

@@ -14,7 +14,8 @@ namespace StreamingMarketing.Silo.Hosting;
 /// <summary>Builds the silo process: Orleans per profile, the co-hosted gateway, health. Tests build it the same way.</summary>
 public static class SiloHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Runs last before the app is built: tests add their log capture there.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SiloSettings.CommandLineSwitches);
@@ -44,6 +45,7 @@ public static class SiloHost
         builder.Services.AddSingleton<IInFlightEvents, SiloInFlightEvents>();
         builder.Services.AddProfileIngestLimits(settings.Profile, azure);
         builder.Services.AddStreamingMarketingGateway(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         binding.Log(app.Logger);

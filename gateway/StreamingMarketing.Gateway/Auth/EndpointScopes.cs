@@ -30,6 +30,9 @@ public static class EndpointScopes
         [Allocation.AllocationEndpoints.GetAllocation] = ApiScopes.Read,
         [People.PeopleEndpoints.GetPerson] = ApiScopes.Read,
         [People.PeopleEndpoints.PutPerson] = ApiScopes.Admin,
+        [Erasure.ErasureEndpoints.EraseUser] = ApiScopes.Admin,
+        [Erasure.ErasureEndpoints.ErasePerson] = ApiScopes.Admin,
+        [Erasure.ErasureEndpoints.GetErasure] = ApiScopes.Admin,
         [Forecasts.ForecastEndpoints.GetForecast] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Privacy;
@@ -13,7 +15,8 @@ public static class IngestEndpoints
             .WithName("IngestEvents")
             .WithSummary("Ingest interaction events")
             .WithDescription("Body: a JSON array of events, or NDJSON (application/x-ndjson), at most 5,000 events and 4 MiB. " +
-                             "Each event is validated on its own; the answer counts accepted, duplicate (an eventId repeated for the same campaignId inside the request) and rejected events. " +
+                             "Each event is validated on its own; the answer counts accepted, duplicate (an eventId repeated for the same campaignId inside the request), " +
+                             "suppressed (a user id erased by DELETE /api/users/{userId}) and rejected events. " +
                              "Validation: RFC 3339 timestamps with an offset; ids of letters, digits and -_.:@~+ (no '/', whitespace, control, zero-width or bidi characters); " +
                              "hashtags without control, zero-width or bidi characters; value from 0 to 1e9.")
             .Accepts<IncomingEvent[]>("application/json", "application/x-ndjson")
@@ -28,6 +31,8 @@ public static class IngestEndpoints
         EventValidator validator,
         EventPublisher publisher,
         UserIdPseudonymizer pseudonyms,
+        SuppressionList suppression,
+        IOptions<ErasureOptions> erasure,
         IngestGate gate,
         RejectionLog rejections,
         CancellationToken cancellationToken)
@@ -46,7 +51,8 @@ public static class IngestEndpoints
                 return Results.Json(new ErrorResponse(body.Problem!), statusCode: body.StatusCode);
             }
 
-            return await IngestAsync(body.Items, validator, publisher, pseudonyms, rejections, cancellationToken);
+            var suppressed = erasure.Value.SuppressErasedUsers ? suppression : null;
+            return await IngestAsync(body.Items, validator, publisher, pseudonyms, suppressed, rejections, cancellationToken);
         }
         finally
         {
@@ -55,14 +61,15 @@ public static class IngestEndpoints
     }
 
     private static async Task<IResult> IngestAsync(
-        List<ParsedItem> items, EventValidator validator, EventPublisher publisher, UserIdPseudonymizer pseudonyms, RejectionLog rejections,
-        CancellationToken cancellationToken)
+        List<ParsedItem> items, EventValidator validator, EventPublisher publisher, UserIdPseudonymizer pseudonyms, SuppressionList? erased,
+        RejectionLog rejections, CancellationToken cancellationToken)
     {
         IngestMetrics.Received.Add(items.Count);
         IngestMetrics.RequestSize.Record(items.Count);
 
         var errors = new List<IngestError>();
         var duplicates = 0;
+        var suppressed = 0;
         // The grains deduplicate per campaign, so the request does too: one eventId under two campaigns is two events.
         var seenIds = new HashSet<(string CampaignId, string EventId)>(items.Count);
         var byCampaign = new Dictionary<string, List<InteractionEvent>>(StringComparer.Ordinal);
@@ -87,6 +94,14 @@ public static class IngestEndpoints
             if (pseudonyms.Enabled)
             {
                 accepted = accepted! with { UserId = pseudonyms.Stored(accepted.UserId) };
+            }
+
+            // An erased user's later events are dropped before any stream sees them, so the profile does not come back.
+            if (erased is not null && erased.Contains(accepted!.UserId))
+            {
+                suppressed++;
+                IngestMetrics.Suppressed.Add(1);
+                continue;
             }
 
             if (!seenIds.Add((accepted!.CampaignId, accepted.EventId)))
@@ -129,8 +144,8 @@ public static class IngestEndpoints
         acceptedByKind.Record();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         var unpublished = failedCampaigns.Sum(id => byCampaign[id].Count);
-        var rejected = items.Count - acceptedCount - duplicates - unpublished;
-        var response = new IngestResponse(acceptedCount, duplicates, rejected, errors) { Unpublished = unpublished };
+        var rejected = items.Count - acceptedCount - duplicates - unpublished - suppressed;
+        var response = new IngestResponse(acceptedCount, duplicates, rejected, errors) { Unpublished = unpublished, Suppressed = suppressed };
         return Results.Json(response, GatewayJsonContext.Default.IngestResponse,
             statusCode: unpublished > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
 

@@ -19,6 +19,9 @@ internal static class IngestMetrics
     public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>(
         "streamingmarketing.events.duplicate", "{event}", "Events repeated inside one ingest request (later repeats are dropped).");
 
+    public static readonly Counter<long> Suppressed = Meter.CreateCounter<long>(
+        "streamingmarketing.events.suppressed", "{event}", "Valid events of an erased user id, dropped at the gateway before any stream saw them.");
+
     public static readonly Histogram<long> RequestSize = Meter.CreateHistogram<long>(
         "streamingmarketing.ingest.request.size", "{event}", "Events per ingest request.",
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 10, 100, 500, 1000, 2500, 5000] });

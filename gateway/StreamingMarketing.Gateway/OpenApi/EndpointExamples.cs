@@ -99,6 +99,23 @@ internal static class EndpointExamples
             [200] = People.PeopleExamples.Person,
             [404] = ExampleValues.Error("No ids were ever linked to person 'anna'."),
         }),
+        [Erasure.ErasureEndpoints.EraseUser] = new(null, new()
+        {
+            [202] = Erasure.ErasureExamples.Accepted,
+            [400] = ExampleValues.Error("user id contains a space (U+0020)."),
+        }),
+        [Erasure.ErasureEndpoints.ErasePerson] = new(null, new()
+        {
+            [202] = Erasure.ErasureExamples.PersonAccepted,
+            [400] = ExampleValues.Error("person id contains a space (U+0020)."),
+            [404] = ExampleValues.Error("No ids were ever linked to person 'anna'."),
+        }),
+        [Erasure.ErasureEndpoints.GetErasure] = new(null, new()
+        {
+            [200] = Erasure.ErasureExamples.Completed,
+            [400] = ExampleValues.Error("'er-42' is not an erasure request id (er- and 32 hexadecimal digits)."),
+            [404] = ExampleValues.Error("No erasure request 'er-3f2b8c1d9e0a4b7c8d6e5f4a3b2c1d0f' was ever made."),
+        }),
         [Forecasts.ForecastEndpoints.GetForecast] = new(null, new()
         {
             [200] = Forecasts.ForecastExamples.Forecast,

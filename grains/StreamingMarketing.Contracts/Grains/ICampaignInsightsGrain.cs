@@ -1,3 +1,4 @@
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Forecasting;
 using StreamingMarketing.Contracts.Insights;
 using StreamingMarketing.Contracts.Outbox;
@@ -36,4 +37,13 @@ public interface ICampaignInsightsGrain : IFlushableGrain
     /// <summary>One metric's hourly counts of the last 30 days, for forecasts; null when no event was ever counted.</summary>
     [AlwaysInterleave]
     Task<MetricHistory?> GetHistoryAsync(ForecastMetric metric);
+
+    /// <summary>
+    /// Removes what names the stored user id (negative comments, waiting texts, influencer and post-author entries,
+    /// alert drivers) and writes at once; counts and windows stay as they are.
+    /// </summary>
+    Task<ErasedTraces> EraseUserAsync(string userId);
+
+    /// <summary>Drops stored texts (negative comments) older than <paramref name="cutoff"/>; answers how many.</summary>
+    Task<int> PurgeTextsBeforeAsync(DateTime cutoff);
 }

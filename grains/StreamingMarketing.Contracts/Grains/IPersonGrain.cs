@@ -18,6 +18,9 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>The merged profile; null for a person never linked.</summary>
     [AlwaysInterleave]
     Task<PersonView?> GetProfileAsync();
+
+    /// <summary>Forgets the person and releases its ids; answers the ids it listed, or null for a person never linked.</summary>
+    Task<string[]?> EraseAsync();
 }
 
 /// <summary>Which person a user id belongs to (key = the stored user id): at most one.</summary>

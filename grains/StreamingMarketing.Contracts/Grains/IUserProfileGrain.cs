@@ -14,4 +14,7 @@ public interface IUserProfileGrain : IFlushableGrain
 
     [AlwaysInterleave]
     Task<UserView?> GetViewAsync();
+
+    /// <summary>Deletes the profile from storage; answers the campaigns it named, where the erasure looks next.</summary>
+    Task<string[]> EraseAsync();
 }

@@ -13,4 +13,7 @@ public interface IAlertRegistryGrain : IGrainWithStringKey
     /// <summary>Newest first; <paramref name="filter"/> is one of <see cref="AlertStates"/>.</summary>
     [AlwaysInterleave]
     Task<List<AlertView>> ListAsync(string filter, int limit);
+
+    /// <summary>Removes the stored user id from every alert's drivers; answers how many alerts named it.</summary>
+    Task<int> EraseUserAsync(string userId);
 }

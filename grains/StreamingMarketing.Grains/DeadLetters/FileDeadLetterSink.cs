@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace StreamingMarketing.Grains.DeadLetters;
@@ -18,5 +19,50 @@ public sealed class FileDeadLetterSink(string directory) : IDeadLetterSink
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> EraseUserAsync(string userId) => Task.FromResult(RemoveLines(line => DeadLetterLines.NamesUser(line, userId)));
+
+    public Task<int> PurgeBeforeAsync(DateTime cutoff) => Task.FromResult(RemoveLines(line => DeadLetterLines.SetAsideBefore(line, cutoff)));
+
+    /// <summary>Replaces each file that loses a line by a new one flushed to disk (an empty one is deleted).</summary>
+    private int RemoveLines(Func<string, bool> remove)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        lock (gate)
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*.ndjson").ToList())
+            {
+                var lines = File.ReadAllLines(file);
+                var kept = lines.Where(line => line.Length > 0 && !remove(line)).ToList();
+                if (kept.Count == lines.Length)
+                {
+                    continue;
+                }
+
+                removed += lines.Count(line => line.Length > 0) - kept.Count;
+                if (kept.Count == 0)
+                {
+                    File.Delete(file);
+                    continue;
+                }
+
+                var temporary = file + ".tmp";
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(Encoding.UTF8.GetBytes(string.Concat(kept.Select(line => line + "\n"))));
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Move(temporary, file, overwrite: true);
+            }
+        }
+
+        return removed;
     }
 }

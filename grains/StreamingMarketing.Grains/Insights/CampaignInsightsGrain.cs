@@ -1,6 +1,7 @@
 using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Events;
 using StreamingMarketing.Contracts.Forecasting;
 using StreamingMarketing.Contracts.Grains;
@@ -9,6 +10,7 @@ using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
 using StreamingMarketing.Grains.Forecasting;
 using StreamingMarketing.Grains.Insights.Alerts;
+using StreamingMarketing.Grains.Insights.Erasure;
 using StreamingMarketing.Grains.Outbox;
 using StreamingMarketing.Grains.Scoring;
 using StreamingMarketing.Grains.Storage;
@@ -43,6 +45,8 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
     private readonly CoalescedStateWriter<CampaignInsightsState> writer;
     private readonly OutboxLane<UserPart> users;
     private readonly DeliveryReceipts receipts;
+    private readonly SuppressionList suppressed;
+    private readonly bool suppressErased;
     private CampaignInsights insights = null!;
     private IGrainTimer? timer;
     private DateTime? timerDueAt;
@@ -54,8 +58,12 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         TimeProvider clock,
         UnsavedGrains unsaved,
         UserPartCourier userCourier,
+        SuppressionList suppressed,
+        IOptions<ErasureOptions> erasure,
         ILogger<CampaignInsightsGrain> logger)
     {
+        this.suppressed = suppressed;
+        suppressErased = erasure.Value.SuppressErasedUsers;
         this.state = state;
         this.options = options.Value;
         this.alertOptions = alertOptions.Value;
@@ -160,6 +168,40 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
 
     public Task<MetricHistory?> GetHistoryAsync(ForecastMetric metric) => Task.FromResult(HistoryReader.Read(state.State.History, metric, Now));
 
+    public async Task<ErasedTraces> EraseUserAsync(string userId)
+    {
+        var outcome = UserTraceEraser.Erase(state.State, userId);
+        if (outcome.Removed == 0)
+        {
+            return ErasedTraces.None;
+        }
+
+        // Counted already, so still counted: unscored, since the text is gone before the scorer saw it, and no part goes
+        // to the erased user.
+        var now = Now;
+        var unscored = PipelineSentiment.Unscored(outcome.Pending.Length, "erased");
+        for (var i = 0; i < outcome.Pending.Length; i++)
+        {
+            insights.ApplySentiment(outcome.Pending[i], unscored[i], now);
+        }
+
+        writer.MarkDirty();
+        await SaveIfDirtyAsync();
+        return new ErasedTraces(outcome.Removed, outcome.TextFingerprints);
+    }
+
+    public async Task<int> PurgeTextsBeforeAsync(DateTime cutoff)
+    {
+        var purged = state.State.MostNegative.RemoveAll(c => c.Timestamp < cutoff);
+        if (purged > 0)
+        {
+            writer.MarkDirty();
+            await SaveIfDirtyAsync();
+        }
+
+        return purged;
+    }
+
     /// <summary>Trims the outbox; the next write carries the trim (see CampaignGrain.ConfirmDeliveredAsync).</summary>
     public Task ConfirmDeliveredAsync(long[] sequences)
     {
@@ -189,6 +231,13 @@ public sealed class CampaignInsightsGrain : Grain, ICampaignInsightsGrain, IOutb
         }
 
         var text = new PendingText(e.EventId, e.UserId, e.Text, e.Timestamp, e.Platform, now);
+        if (suppressErased && suppressed.Contains(e.UserId))
+        {
+            // Counted like any text, but an erased user's text arriving late is never kept, not even until scored.
+            insights.ApplySentiment(text, PipelineSentiment.Unscored(1, "erased")[0], now);
+            return;
+        }
+
         if (state.State.PendingTexts.Count >= options.MaxPendingTexts)
         {
             ApplyScores([text], PipelineSentiment.Unscored(1, "backlog_full"), now);

@@ -69,6 +69,26 @@ public sealed class PersonGrain(
         return new LinkOutcome { Links = new PersonLinks { PersonId = PersonId, Ids = [.. state.State.Ids], UpdatedAt = state.State.UpdatedAt!.Value } };
     }
 
+    public async Task<string[]?> EraseAsync()
+    {
+        if (state.State.UpdatedAt is null)
+        {
+            return null;
+        }
+
+        var ids = state.State.Ids.ToArray();
+        await state.ClearStateAsync();
+
+        // Released after the person is gone, as an unlink does: a release lost to a crash leaves a claim the next
+        // person to ask for the id takes over.
+        foreach (var id in ids)
+        {
+            await GrainFactory.GetGrain<IIdentityLinkGrain>(id).ReleaseAsync(PersonId);
+        }
+
+        return ids;
+    }
+
     public Task<bool> ListsAsync(string storedId) => Task.FromResult(state.State.Ids.Contains(storedId, StringComparer.Ordinal));
 
     public async Task<PersonView?> GetProfileAsync()

@@ -40,6 +40,13 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
         }
     }
 
+    /// <summary>Forgets unsaved changes: the state they belong to was deleted (an erasure).</summary>
+    public void Discard()
+    {
+        dirty = false;
+        unsaved.Remove(grainId);
+    }
+
     public Task WriteIfDirtyAsync() => dirty ? WriteNowAsync() : Task.CompletedTask;
 
     /// <summary>

@@ -98,10 +98,26 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A clean stop leaves everything in the main file: the WAL is checkpointed and truncated, and the pool's connections
+    /// closed, so no older page image (an erased profile, a purged text) survives in a WAL frame.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         writes.Writer.TryComplete();
         await writerLoop;
+        try
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+            SqliteConnection.ClearPool(connection);
+        }
+        catch (SqliteException exception)
+        {
+            logger.LogWarning(exception, "Could not checkpoint the grain state database on stop; the next start does");
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -206,7 +222,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         // WAL lets readers (grain activations) run beside the writer. synchronous=NORMAL: in WAL mode a commit survives
         // the process crashing; a power loss may drop the last commits the OS had not flushed yet.
         command.CommandText =
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; " +
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; " +
             "CREATE TABLE IF NOT EXISTS grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, " +
             "version INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;";
         command.ExecuteNonQuery();
@@ -217,7 +233,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        // secure_delete is per connection: every writer zeroes what a delete or an overwrite frees, so an erased profile
+        // or a purged text leaves no bytes in free pages.
+        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         await command.ExecuteNonQueryAsync();
         return connection;
     }

@@ -40,6 +40,9 @@ public static class PipelineMetrics
     public static readonly Counter<long> OutboxDeadLettered = Meter.CreateCounter<long>(
         "streamingmarketing.outbox.dead_lettered", "{part}", "Outbox parts a receiver refused through every retry, dead-lettered and confirmed, by receiver.");
 
+    public static readonly Counter<long> ErasedPartsDropped = Meter.CreateCounter<long>(
+        "streamingmarketing.erasure.parts.dropped", "{part}", "Outbox parts for an erased user, confirmed and dropped by the user grain (in flight when the erasure came).");
+
     public static readonly Counter<long> OutboxResendsIgnored = Meter.CreateCounter<long>(
         "streamingmarketing.outbox.resends.ignored", "{part}", "Parts a receiver had already applied (numbered at or below its last), by receiver.");
 

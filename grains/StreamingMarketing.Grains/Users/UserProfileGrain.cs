@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Contracts.Views;
@@ -26,6 +27,14 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     private readonly CoalescedStateWriter<UserProfileState> writer;
     private readonly SegmentChangeRelay segments;
     private readonly DeliveryReceipts receipts;
+    private readonly SuppressionList suppressed;
+    private readonly bool suppressErased;
+
+    /// <summary>
+    /// Campaigns of parts dropped because the user is erased: parts in flight when the request came name campaigns the
+    /// profile never saw, and the erasure's next pass asks here where to look.
+    /// </summary>
+    private readonly HashSet<string> campaignsOfDroppedParts = new(StringComparer.Ordinal);
     private UserProfileAggregator aggregator = null!;
 
     public UserProfileGrain(
@@ -34,8 +43,12 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         TimeProvider clock,
         UnsavedGrains unsaved,
         SegmentChangeRelay segments,
+        SuppressionList suppressed,
+        IOptions<ErasureOptions> erasure,
         ILogger<UserProfileGrain> logger)
     {
+        this.suppressed = suppressed;
+        suppressErased = erasure.Value.SuppressErasedUsers;
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
@@ -56,6 +69,21 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
 
     public async Task ApplyPartsAsync(UserPart[] parts)
     {
+        if (suppressErased && suppressed.Contains(this.GetPrimaryKeyString()))
+        {
+            // Parts of an erased user still in flight: confirmed so that nobody resends them, and never applied, so the
+            // profile does not come back (the campaign counted the events already: its aggregates stay exact).
+            foreach (var part in parts)
+            {
+                receipts.Add(part.Source, part.CampaignId, part.Sequence);
+                campaignsOfDroppedParts.Add(part.CampaignId);
+            }
+
+            PipelineMetrics.ErasedPartsDropped.Add(parts.Length);
+            await receipts.SendAsync(GrainFactory, logger);
+            return;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var part in parts)
         {
@@ -96,6 +124,32 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
 
     public Task FlushAsync() => WriteAndConfirmAsync();
+
+    public async Task<string[]> EraseAsync()
+    {
+        var campaigns = state.State.Campaigns.Keys
+            .Concat(state.State.LastCampaignPart.Keys)
+            .Concat(state.State.LastInsightsPart.Keys)
+            .Concat(campaignsOfDroppedParts)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        writer.Discard();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+        else
+        {
+            // Never written yet (writes are coalesced): only the memory holds the profile.
+            state.State = new UserProfileState();
+        }
+
+        aggregator = new UserProfileAggregator(state.State, options);
+
+        // What was applied is gone with the profile: confirm it, so that no source resends it into a new profile.
+        await receipts.SendAsync(GrainFactory, logger);
+        return campaigns;
+    }
 
     private async Task WriteAndConfirmAsync()
     {

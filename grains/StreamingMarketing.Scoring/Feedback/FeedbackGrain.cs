@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Feedback;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Sentiment;
@@ -19,12 +20,27 @@ public sealed class FeedbackGrain(IServiceProvider services, TimeProvider clock,
             throw new ArgumentException(problem, nameof(submission));
         }
 
-        var store = services.GetService<IFeedbackStore>()
-            ?? throw new InvalidOperationException("This silo has no feedback store registered (AddFileFeedbackStore).");
+        var store = Store();
         var receivedAt = clock.GetUtcNow();
         var stored = await store.AppendAsync(new FeedbackEntry(submission.Text!, submission.Label!, submission.CampaignId, receivedAt));
         FeedbackMetrics.Received.Add(1, new KeyValuePair<string, object?>("label", submission.Label));
         logger.LogInformation("Stored {Label} feedback ({Stored} stored)", submission.Label, stored);
         return new FeedbackReceipt { Label = submission.Label!, ReceivedAt = receivedAt.UtcDateTime, Stored = stored };
     }
+
+    public Task<int> EraseTextsAsync(string[] textFingerprints)
+    {
+        if (textFingerprints.Length == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var erased = textFingerprints.ToHashSet(StringComparer.Ordinal);
+        return Store().RemoveAsync(entry => erased.Contains(ErasureFingerprint.Of(entry.Text)));
+    }
+
+    public Task<int> PurgeBeforeAsync(DateTimeOffset cutoff) => Store().RemoveAsync(entry => entry.ReceivedAt < cutoff);
+
+    private IFeedbackStore Store() => services.GetService<IFeedbackStore>()
+        ?? throw new InvalidOperationException("This silo has no feedback store registered (AddFileFeedbackStore).");
 }

@@ -8,14 +8,30 @@ namespace StreamingMarketing.Scoring.Feedback;
 /// </summary>
 public sealed class FileFeedbackStore(FeedbackLog log) : IFeedbackStore
 {
-    private readonly Lazy<long> initialCount = new(() => log.ReadAll().Count);
-    private long appended;
+    private readonly Lock gate = new();
+
+    /// <summary>Entries stored, counted from the files once, at the first call of this process.</summary>
+    private long? stored;
 
     public Task<long> AppendAsync(FeedbackEntry entry)
     {
-        // Count what was there before the first append of this process, so the new entry is not counted twice.
-        var before = initialCount.Value;
         log.Append(entry);
-        return Task.FromResult(before + Interlocked.Increment(ref appended));
+        lock (gate)
+        {
+            // Counted after the append when first read, so the new entry is not counted twice.
+            stored = stored is { } count ? count + 1 : log.ReadAll().Count;
+            return Task.FromResult(stored.Value);
+        }
+    }
+
+    public Task<int> RemoveAsync(Func<FeedbackEntry, bool> remove)
+    {
+        var removed = log.RemoveWhere(remove);
+        lock (gate)
+        {
+            stored -= removed;
+        }
+
+        return Task.FromResult(removed);
     }
 }

@@ -13,4 +13,8 @@ public sealed class RecordingDeadLetterSink : IDeadLetterSink
         Letters.Enqueue(letter);
         return Task.CompletedTask;
     }
+
+    public Task<int> EraseUserAsync(string userId) => Task.FromResult(0);
+
+    public Task<int> PurgeBeforeAsync(DateTime cutoff) => Task.FromResult(0);
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using StreamingMarketing.Client.Gateway;
+using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Ingest;
@@ -35,6 +36,7 @@ public sealed class ConfigurationDocsTests
         (typeof(AuthOptions), AuthOptions.SectionName),
         (typeof(AllocationOptions), AllocationOptions.SectionName),
         (typeof(PrivacyOptions), PrivacyOptions.SectionName),
+        (typeof(ErasureOptions), ErasureOptions.SectionName),
     ];
 
     /// <summary>Keys read straight from configuration rather than bound to a class, with their defaults.</summary>

@@ -29,7 +29,10 @@ public sealed class RunningSilo : IAsyncDisposable
     /// <summary>The Orleans gateway port clients (the standalone HTTP gateway) connect to.</summary>
     public int GatewayPort { get; private init; }
 
-    public static async Task<RunningSilo> StartAsync(string? dataDir = null, params string[] extraArgs)
+    public static Task<RunningSilo> StartAsync(string? dataDir = null, params string[] extraArgs) => StartAsync(dataDir, configure: null, extraArgs);
+
+    /// <param name="configure">Runs on the host builder before it is built (a log capture, say).</param>
+    public static async Task<RunningSilo> StartAsync(string? dataDir, Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         dataDir ??= NewDataDir();
         var gatewayPort = FreePorts.Next();
@@ -42,7 +45,7 @@ public sealed class RunningSilo : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];
-        var app = SiloHost.Build(args);
+        var app = SiloHost.Build(args, configure);
         await app.StartAsync();
         var address = app.Urls.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };

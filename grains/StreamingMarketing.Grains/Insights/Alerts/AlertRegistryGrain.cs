@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StreamingMarketing.Contracts.Insights;
+using StreamingMarketing.Grains.Insights.Erasure;
 using StreamingMarketing.Grains.Insights.Webhooks;
 using StreamingMarketing.Grains.Storage;
 
@@ -59,6 +60,40 @@ public sealed class AlertRegistryGrain(
         logger.LogInformation("Alert {AlertId} ({Rule}) of campaign {CampaignId} is {State}: {Message}",
             alert.AlertId, alert.Rule, alert.CampaignId, alert.State, alert.Message);
         dispatcher.Enqueue(alert);
+    }
+
+    public async Task<int> EraseUserAsync(string userId)
+    {
+        var current = state.State;
+        var next = new AlertRegistryState { Open = new(current.Open), Resolved = [.. current.Resolved] };
+        var erased = AlertDriverEraser.ReplaceAll(next.Resolved, userId);
+        foreach (var (id, alert) in current.Open)
+        {
+            if (AlertDriverEraser.Without(alert, userId) is { } cleaned)
+            {
+                next.Open[id] = cleaned;
+                erased++;
+            }
+        }
+
+        if (erased == 0)
+        {
+            return 0;
+        }
+
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = current;
+            throw;
+        }
+
+        saved = next;
+        return erased;
     }
 
     public Task<List<AlertView>> ListAsync(string filter, int limit)
