@@ -32,26 +32,11 @@ public sealed class ForecastAnomalyAlertTests : IAsyncLifetime
     [Fact]
     public async Task A_burst_in_the_last_hour_after_nine_days_of_daily_cycle_opens_an_anomaly_alert_and_delivers_it()
     {
-        // The burst must stay in the last complete hour while the test runs.
-        if (DateTime.UtcNow.Minute >= 55)
-        {
-            await Task.Delay(TimeSpan.FromMinutes(60 - DateTime.UtcNow.Minute) + TimeSpan.FromSeconds(5));
-        }
-
+        await AnomalyTraffic.AwayFromTheHourEndAsync();
         var campaign = Burst.Id("anomaly");
         var now = DateTime.UtcNow;
-        var currentHour = new DateTime(now.Ticks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
-        var events = new List<Dictionary<string, object?>>();
-        for (var back = 9 * 24; back >= 1; back--)
-        {
-            var hour = currentHour.AddHours(-back);
-            var count = back == 1 ? 600 : (int)Math.Round(30 + (25 * Math.Sin(2 * Math.PI * (hour.Hour - 8) / 24)) + ((back * 7) % 5));
-            for (var i = 0; i < count; i++)
-            {
-                events.Add(Events.Json(Burst.Id(campaign), "impression", $"fan-{i % 20}", campaign, hour.AddSeconds(i * 3600.0 / count)));
-            }
-        }
-
+        var currentHour = AnomalyTraffic.CurrentHour(now);
+        var events = AnomalyTraffic.NineDaysThenABurst(campaign, now);
         foreach (var chunk in events.Chunk(1_000))
         {
             using var response = await silo.Http.PostAsJsonAsync("/api/events", chunk);
@@ -63,7 +48,7 @@ public sealed class ForecastAnomalyAlertTests : IAsyncLifetime
         var alert = (await AlertsAsync(campaign)).Single(a => a.Rule == AlertRuleNames.VolumeAnomaly);
         var burstHour = currentHour.AddHours(-1);
         Assert.Equal(burstHour, alert.Hour);
-        Assert.Equal(600, alert.Value);
+        Assert.Equal(AnomalyTraffic.BurstCount, alert.Value);
         Assert.StartsWith("expected ", alert.Message, StringComparison.Ordinal);
         Assert.Contains($"events {burstHour:HH:mm}–{currentHour:HH:mm} UTC", alert.Message, StringComparison.Ordinal);
         Assert.Contains("saw 600 ", alert.Message, StringComparison.Ordinal);
