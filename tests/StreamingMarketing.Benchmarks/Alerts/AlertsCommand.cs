@@ -99,7 +99,7 @@ internal sealed class AlertsCommand : Command<AlertsCommand.Settings>
             .. published.Select(p => F(R(NabScore.Normalised(p, windowCount))))]);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"anomaly rule: opens outside the {rules.Anomaly.Coverage:P1} interval, resolves inside the {rules.Anomaly.ResolveCoverage:P0} one, after {rules.Anomaly.MinHistoryHours} h of history. NAB columns: raw standard-profile score per series; the last row normalises the sums (null detector 0, perfect 100)."));
+            $"anomaly rule: opens outside the {rules.Anomaly.Coverage * 100:0.#}% interval, resolves inside the {rules.Anomaly.ResolveCoverage * 100:0.#}% one, after {rules.Anomaly.MinHistoryHours} h of history. NAB columns: raw standard-profile score per series; the last row normalises the sums (null detector 0, perfect 100)."));
         AnsiConsole.MarkupLine("Published detectors: github.com/numenta/NAB results/<detector>/<detector>_standard_scores.csv.");
         Console.WriteLine(JsonSerializer.Serialize(summary));
         return 0;

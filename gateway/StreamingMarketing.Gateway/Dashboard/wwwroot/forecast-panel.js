@@ -1,7 +1,7 @@
 // The forecast beside the charts: the campaign's events per hour (last day) and per day (last 30 days) with the
 // forecast's median and its 80% and 95% bands ahead (GET /api/campaigns/{id}/forecast), and the hours the anomaly
 // rules flagged (alerts with an `hour`) marked where they fell. Forecasts are fetched at most once a minute.
-import { h, s, formatCount } from './dom.js';
+import { h, s } from './dom.js';
 import { WINDOWS, slotsFor, eventCount } from './windows.js';
 import { slotLabel } from './charts.js';
 import { getJson } from './api.js';
@@ -51,36 +51,38 @@ export function createForecastPanel(campaignId) {
 }
 
 function chart({ window, step, title }, view, forecast, anomalies) {
-  const past = slotsFor(window, view.windows?.[window.key]?.buckets ?? []).map(slot => ({ start: slot.start, value: eventCount(slot.bucket?.totals) }));
-  // The forecast's first point is the current bucket: it takes the last slot's place, the rest follow it.
+  const slots = slotsFor(window, view.windows?.[window.key]?.buckets ?? []).map(slot => ({ start: slot.start, value: eventCount(slot.bucket?.totals) }));
+  // The forecast's first point is the current bucket, already a slot: the bands start there.
   const ahead = (forecast?.points ?? []).map(p => ({ ...p, start: Date.parse(p.time) }));
-  const slots = [...past.filter(p => !ahead.length || p.start < ahead[0].start), ...ahead];
-  const top = niceMax(Math.max(5, ...slots.map(p => Math.max(p.value ?? 0, p.upper95 ?? 0))));
+  for (const p of ahead) if (p.start > slots[slots.length - 1].start) slots.push({ start: p.start, value: null });
+  const index = new Map(slots.map((p, i) => [p.start, i]));
+  // Scaled to what was seen and the median ahead: a young campaign's bands can be far wider, and are clipped at the top.
+  const top = niceMax(Math.max(5, ...slots.map(p => p.value ?? 0), ...ahead.map(p => p.value)) * 1.3);
   const width = (WIDTH - PAD.left - PAD.right) / slots.length;
   const x = i => PAD.left + (i + 0.5) * width;
-  const y = v => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / top);
+  const y = v => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - Math.min(v, top) / top);
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', role: 'img', 'aria-label': title, 'data-step': step });
   svg.append(s('text', { x: 4, y: 11, class: 'unit' }, `events / ${window.unit}`));
   for (const v of [0, top / 2, top]) {
     svg.append(s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(v), y2: y(v), class: v === 0 ? 'axis' : 'grid' }),
-      s('text', { x: PAD.left - 6, y: y(v) + 3, class: 'tick', 'text-anchor': 'end' }, formatCount(Math.round(v))));
+      s('text', { x: PAD.left - 6, y: y(v) + 3, class: 'tick', 'text-anchor': 'end' }, compact(v)));
   }
   const every = Math.ceil(slots.length / 6);
   slots.forEach((p, i) => {
     if (i % every === 0) svg.append(s('text', { x: x(i), y: HEIGHT - 6, class: 'tick', 'text-anchor': 'middle' }, slotLabel(window, p.start)));
   });
-  const first = slots.length - ahead.length;
+  const placed = ahead.filter(p => index.has(p.start));
   for (const [level, color] of [['95', '#dbe6f5'], ['80', '#a9c1e6']]) {
-    if (!ahead.length) break;
-    const upper = ahead.map((p, i) => `${x(first + i)},${y(p[`upper${level}`])}`);
-    const lower = ahead.map((p, i) => `${x(first + i)},${y(p[`lower${level}`])}`).reverse();
+    if (!placed.length) break;
+    const upper = placed.map(p => `${x(index.get(p.start))},${y(p[`upper${level}`])}`);
+    const lower = placed.map(p => `${x(index.get(p.start))},${y(p[`lower${level}`])}`).reverse();
     svg.append(s('polygon', { points: [...upper, ...lower].join(' '), fill: color, 'data-band': level },
       s('title', null, `${level}% prediction interval`)));
   }
-  const actual = slots.slice(0, first).map((p, i) => `${x(i)},${y(p.value)}`).join(' ');
-  if (first) svg.append(s('polyline', { points: actual, fill: 'none', stroke: '#2b6cb0', 'stroke-width': 2, 'data-series': 'actual' }));
-  if (ahead.length) {
-    svg.append(s('polyline', { points: ahead.map((p, i) => `${x(first + i)},${y(p.value)}`).join(' '), fill: 'none', stroke: '#1f3b63',
+  const actual = slots.filter(p => p.value !== null).map(p => `${x(index.get(p.start))},${y(p.value)}`).join(' ');
+  svg.append(s('polyline', { points: actual, fill: 'none', stroke: '#2b6cb0', 'stroke-width': 2, 'data-series': 'actual' }));
+  if (placed.length) {
+    svg.append(s('polyline', { points: placed.map(p => `${x(index.get(p.start))},${y(p.value)}`).join(' '), fill: 'none', stroke: '#1f3b63',
       'stroke-width': 1.5, 'stroke-dasharray': '4 3', 'data-series': 'median' }));
   }
   for (const alert of anomalies) {
@@ -106,3 +108,5 @@ function niceMax(value) {
   const magnitude = 10 ** Math.floor(Math.log10(value));
   return [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(candidate => candidate >= value);
 }
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format;

@@ -53,5 +53,5 @@ public static class ForecastAnomaly
     private static string Message(string unit, DateTime hour, double actual, double low, double high, double median, AnomalySettings settings) =>
         string.Create(CultureInfo.InvariantCulture,
             $"expected {low:N0}–{high:N0} {unit} {hour:HH:mm}–{hour.AddHours(1):HH:mm} UTC {hour:yyyy-MM-dd} (median {median:N0}), saw {actual:N0} " +
-            $"(opens outside the forecast's {settings.Coverage:P0} interval, resolves inside its {settings.ResolveCoverage:P0} one).");
+            $"(opens outside the forecast's {settings.Coverage * 100:0.#}% interval, resolves inside its {settings.ResolveCoverage * 100:0.#}% one).");
 }
