@@ -42,9 +42,8 @@ internal sealed class AlertsCommand : Command<AlertsCommand.Settings>
             ForecastAnomaly = new ForecastAnomalyRule { Coverage = settings.Coverage, MinHistoryHours = settings.MinHistoryHours },
         };
         var rules = EffectiveRules.Resolve(null, overrides);
-        string[] columns = ["series", "windows", "anomaly caught", "anomaly false/wk", "anomaly NAB", "spike caught", "spike false/wk", "spike NAB",
-            .. NabPublished.Detectors.Select(d => d.Detector + " NAB")];
-        var table = new Table().AddColumns(columns);
+        var table = new Table().AddColumns("series", "windows", "anomaly caught", "false / wk", "NAB", "spike caught", "false / wk", "NAB");
+        var theirsTable = new Table().AddColumns(["series", .. NabPublished.Detectors.Select(d => d.Detector)]);
         var rows = new List<Dictionary<string, object>>();
         var totals = new { Anomaly = new Sum(), Spike = new Sum() };
         var published = new double[NabPublished.Detectors.Length];
@@ -74,8 +73,9 @@ internal sealed class AlertsCommand : Command<AlertsCommand.Settings>
                 ["spikeFalsePerWeek"] = R(spike.FalseAlerts / spike.ScoredWeeks),
                 ["spikeNabRaw"] = R(spike.Raw),
             });
-            table.AddRow([name, F(anomaly.Windows), F(anomaly.Caught), F(R(anomaly.FalseAlerts / anomaly.ScoredWeeks)), F(R(anomaly.Raw)),
-                F(spike.Caught), F(R(spike.FalseAlerts / spike.ScoredWeeks)), F(R(spike.Raw)), .. theirs.Select(t => F(R(t)))]);
+            table.AddRow(name, F(anomaly.Windows), F(anomaly.Caught), F(R(anomaly.FalseAlerts / anomaly.ScoredWeeks)), F(R(anomaly.Raw)),
+                F(spike.Caught), F(R(spike.FalseAlerts / spike.ScoredWeeks)), F(R(spike.Raw)));
+            theirsTable.AddRow([name, .. theirs.Select(t => F(R(t)))]);
         }
 
         var windowCount = totals.Anomaly.Windows;
@@ -86,20 +86,22 @@ internal sealed class AlertsCommand : Command<AlertsCommand.Settings>
             ["windows"] = windowCount,
             ["anomalyCaught"] = totals.Anomaly.Caught,
             ["anomalyFalsePerWeek"] = R(totals.Anomaly.FalsePerWeek),
-            ["anomalyNabScore"] = R(NabScore.Normalised(totals.Anomaly.Raw, windowCount)),
+            ["anomalyNabScore"] = R1(NabScore.Normalised(totals.Anomaly.Raw, windowCount)),
             ["spikeCaught"] = totals.Spike.Caught,
             ["spikeFalsePerWeek"] = R(totals.Spike.FalsePerWeek),
-            ["spikeNabScore"] = R(NabScore.Normalised(totals.Spike.Raw, windowCount)),
-            ["publishedNabScore"] = NabPublished.Detectors.Select((d, i) => (d.Detector, Score: R(NabScore.Normalised(published[i], windowCount))))
+            ["spikeNabScore"] = R1(NabScore.Normalised(totals.Spike.Raw, windowCount)),
+            ["publishedNabScore"] = NabPublished.Detectors.Select((d, i) => (d.Detector, Score: R1(NabScore.Normalised(published[i], windowCount))))
                 .ToDictionary(p => p.Detector, p => (object)p.Score),
             ["series"] = rows,
         };
-        table.AddRow(["all (NAB normalised)", F(windowCount), F(totals.Anomaly.Caught), F(R(totals.Anomaly.FalsePerWeek)),
-            F(summary["anomalyNabScore"]), F(totals.Spike.Caught), F(R(totals.Spike.FalsePerWeek)), F(summary["spikeNabScore"]),
-            .. published.Select(p => F(R(NabScore.Normalised(p, windowCount))))]);
+        table.AddRow("all", F(windowCount), F(totals.Anomaly.Caught), F(R(totals.Anomaly.FalsePerWeek)),
+            F(summary["anomalyNabScore"]), F(totals.Spike.Caught), F(R(totals.Spike.FalsePerWeek)), F(summary["spikeNabScore"]));
+        theirsTable.AddRow(["all", .. published.Select(p => F(R1(NabScore.Normalised(p, windowCount))))]);
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("NAB's published detectors on the same files (raw per series, normalised in the last row):");
+        AnsiConsole.Write(theirsTable);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"anomaly rule: opens outside the {rules.Anomaly.Coverage * 100:0.#}% interval, resolves inside the {rules.Anomaly.ResolveCoverage * 100:0.#}% one, after {rules.Anomaly.MinHistoryHours} h of history. NAB columns: raw standard-profile score per series; the last row normalises the sums (null detector 0, perfect 100)."));
+            $"anomaly rule: opens outside the {rules.Anomaly.Coverage * 100:0.#}% interval, resolves inside the {rules.Anomaly.ResolveCoverage * 100:0.#}% one, after {rules.Anomaly.MinHistoryHours} h of history. NAB: raw standard-profile score per series; the all rows normalise the sums (null detector 0, perfect 100)."));
         AnsiConsole.MarkupLine("Published detectors: github.com/numenta/NAB results/<detector>/<detector>_standard_scores.csv.");
         Console.WriteLine(JsonSerializer.Serialize(summary));
         return 0;
@@ -123,6 +125,8 @@ internal sealed class AlertsCommand : Command<AlertsCommand.Settings>
     }
 
     private static double R(double value) => Math.Round(value, 3);
+
+    private static double R1(double value) => Math.Round(value, 1);
 
     private static string F(object value) => Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
