@@ -11,7 +11,7 @@ public sealed class NabAlertTests
     private static readonly string DataDir = Path.Combine(RepositoryPaths.Root, "data", "nab-tweets");
 
     [Fact]
-    public void The_anomaly_rule_catches_labeled_windows_with_far_fewer_false_alerts_than_the_spike_rule()
+    public void The_anomaly_rule_catches_as_many_labeled_windows_as_the_spike_rule_with_far_fewer_false_alerts()
     {
         var rules = EffectiveRules.Resolve(null, null);
         var anomaly = new List<NabScore.Result>();
@@ -26,7 +26,7 @@ public sealed class NabAlertTests
         }
 
         var windowCount = anomaly.Sum(r => r.Windows);
-        Assert.True(anomaly.Sum(r => r.Caught) >= windowCount / 2, $"caught {anomaly.Sum(r => r.Caught)} of {windowCount}");
+        Assert.True(anomaly.Sum(r => r.Caught) >= spike.Sum(r => r.Caught), $"caught {anomaly.Sum(r => r.Caught)} of {windowCount}, the spike rule {spike.Sum(r => r.Caught)}");
         Assert.True(anomaly.Sum(r => r.FalseAlerts) * 10 < spike.Sum(r => r.FalseAlerts), $"{anomaly.Sum(r => r.FalseAlerts)} against {spike.Sum(r => r.FalseAlerts)}");
         Assert.True(NabScore.Normalised(anomaly.Sum(r => r.Raw), windowCount) > NabScore.Normalised(spike.Sum(r => r.Raw), windowCount));
     }
