@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StreamingMarketing.Benchmarks.Alerts;
 using StreamingMarketing.Benchmarks.Allocation;
 using StreamingMarketing.Benchmarks.Cluster;
 using StreamingMarketing.Benchmarks.CostCurve;
@@ -44,6 +45,9 @@ public static class BenchmarksApp
         config.AddCommand<ForecastCommand>("forecast")
             .WithDescription("The forecast on NAB's real tweet volumes (last day held out) beside seasonal naive: MAE and interval coverage.")
             .WithExample("forecast", "--days", "7");
+        config.AddCommand<AlertsCommand>("alerts")
+            .WithDescription("The volume-anomaly rule beside the volume-spike rule on NAB's labeled tweet series: windows caught, false alerts per week, NAB score.")
+            .WithExample("alerts", "--coverage", "0.995");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");

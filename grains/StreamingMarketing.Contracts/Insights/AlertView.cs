@@ -25,6 +25,9 @@ public sealed record AlertView
 
     /// <summary>What rose most when the alert opened (null for alerts opened before drivers were kept).</summary>
     [Id(10)] public AlertDrivers? Drivers { get; init; }
+
+    /// <summary>The start (UTC) of the hour an anomaly rule judged; null for the other rules.</summary>
+    [Id(11)] public DateTime? Hour { get; init; }
 }
 
 public static class AlertRuleNames
@@ -32,6 +35,8 @@ public static class AlertRuleNames
     public const string NegativeSentiment = "negative-sentiment";
     public const string VolumeSpike = "volume-spike";
     public const string ConversionDrop = "conversion-drop";
+    public const string VolumeAnomaly = "volume-anomaly";
+    public const string NegativeAnomaly = "negative-anomaly";
 }
 
 public static class AlertStates

@@ -256,6 +256,11 @@ public static class CampaignMetadataValidation
 
             Range("alertRules.conversionDrop.minBaselinePerHour", drop.MinBaselinePerHour, 0.01, 1e9, problems);
         }
+
+        if (rules.ForecastAnomaly is { } anomaly)
+        {
+            ForecastAnomalyRules.Check(anomaly, field => $"alertRules.forecastAnomaly.{field}", problems);
+        }
     }
 
     private static void Fraction(string field, double? value, List<string> problems)

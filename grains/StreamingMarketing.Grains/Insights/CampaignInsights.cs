@@ -18,6 +18,7 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
     /// <summary>Most negative recent comments a campaign keeps: enough for a dashboard list, bounded in state.</summary>
     public const int MostNegativeComments = 20;
 
+    private readonly AnomalyWatch anomalies = new();
     private BrandMatcher? matcher;
 
     public CampaignInsightsState State => state;
@@ -102,7 +103,9 @@ public sealed class CampaignInsights(CampaignInsightsState state, int mostNegati
 
         var book = state.Alerts;
         book.Baseline.FoldCompletedHours(state.Windows.LastDay, now, firstEventAt);
-        foreach (var reading in AlertEvaluator.Measure(state.Windows, book.Baseline, firstEventAt, rules, now))
+        var readings = AlertEvaluator.Measure(state.Windows, book.Baseline, firstEventAt, rules, now)
+            .Concat(anomalies.Measure(state.History, rules.Anomaly, now));
+        foreach (var reading in readings)
         {
             if (book.Apply(campaignId, reading, now, () => AlertDriverReader.Read(reading.Rule, state.Trends, state.Drivers, now)) is { } transition)
             {

@@ -11,7 +11,7 @@ export function alertsPanel(alerts) {
   const resolved = (alerts ?? []).filter(a => a.state === 'resolved').slice(0, RESOLVED_SHOWN);
   return h('div', { class: 'panel alerts', 'data-panel': 'alerts' },
     h('h2', null, 'Alerts'),
-    !open.length && !resolved.length && h('p', { class: 'empty' }, 'No alert so far: rules watch negative sentiment, volume spikes and conversion drops.'),
+    !open.length && !resolved.length && h('p', { class: 'empty' }, 'No alert so far: rules watch negative sentiment, volume spikes, conversion drops and hours the forecast did not expect.'),
     open.length > 0 && h('ul', { class: 'alert-list', 'aria-label': 'Open alerts' }, open.map(alertRow)),
     resolved.length > 0 && h('details', { open: !open.length },
       h('summary', null, `Recently resolved (${resolved.length})`),

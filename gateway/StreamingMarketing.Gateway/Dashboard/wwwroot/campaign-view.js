@@ -1,4 +1,4 @@
-// One campaign, live: KPIs, charts over a chosen window, alerts with their drivers, trends, influencers, share of
+// One campaign, live: KPIs, charts over a chosen window, the forecast with anomalies marked, alerts with their drivers, trends, influencers, share of
 // voice, audience, metadata, top hashtags and the most negative comments with their "wrong label" control.
 // Each panel is its own module; this file only lays them out and hands each push of the campaign answer on.
 import { h, formatCount, formatMoney, formatPercent, formatScore, formatTime } from './dom.js';
@@ -8,6 +8,7 @@ import { feedbackControl } from './feedback.js';
 import { eventCount } from './windows.js';
 import { createWindowCharts } from './window-charts.js';
 import { alertsPanel } from './alerts-panel.js';
+import { createForecastPanel } from './forecast-panel.js';
 import { createTrendingPanel } from './trending-panel.js';
 import { audiencePanel } from './audience-panel.js';
 import { createInfluencersPanel } from './influencers-panel.js';
@@ -22,6 +23,7 @@ export function createCampaignView(campaignId) {
   const title = h('span', null, campaignId);
   const updated = h('span', { class: 'updated' });
   const windowCharts = createWindowCharts();
+  const forecast = createForecastPanel(campaignId);
   const alerts = h('div', { class: 'slot-alerts' });
   const trending = createTrendingPanel();
   const influencers = createInfluencersPanel(campaignId);
@@ -45,6 +47,7 @@ export function createCampaignView(campaignId) {
     kpis,
     spend,
     windowCharts.element,
+    forecast.element,
     h('div', { class: 'insights' },
       alerts, trending.element, influencers.element, voice.element, audience, metadata.element,
       h('div', { class: 'panel' }, h('h2', null, 'Top hashtags (all time)'), hashtags)),
@@ -63,6 +66,7 @@ export function createCampaignView(campaignId) {
       card('Mean sentiment', formatScore(view.sentiment.meanScore), 'sentiment'));
     spend.replaceChildren(spendPanel(view));
     windowCharts.update(view);
+    forecast.update(view);
     alerts.replaceChildren(alertsPanel(view.alerts));
     trending.update(view.trending);
     influencers.refresh();

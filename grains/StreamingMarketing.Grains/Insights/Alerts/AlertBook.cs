@@ -61,6 +61,7 @@ public sealed class AlertBook
             Threshold = reading.Threshold,
             Message = reading.Message,
             Drivers = drivers?.Invoke(),
+            Hour = reading.Hour,
         };
         Open[reading.Rule] = opened;
         return Publish(opened);

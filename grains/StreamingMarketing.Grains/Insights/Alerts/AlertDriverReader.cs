@@ -12,7 +12,7 @@ public static class AlertDriverReader
     public static AlertDrivers Read(string rule, TrendState trends, DriverSketches sketches, DateTime now)
     {
         var window = (int)DriverSketches.Window;
-        var negative = rule == AlertRuleNames.NegativeSentiment;
+        var negative = rule is AlertRuleNames.NegativeSentiment or AlertRuleNames.NegativeAnomaly;
         return new AlertDrivers
         {
             Window = DriverSketches.Window.ToName(),
