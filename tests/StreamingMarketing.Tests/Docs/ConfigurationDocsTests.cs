@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using StreamingMarketing.Archive.Writing;
 using StreamingMarketing.Client.Gateway;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
@@ -35,6 +36,7 @@ public sealed class ConfigurationDocsTests
         (typeof(AuthOptions), AuthOptions.SectionName),
         (typeof(AllocationOptions), AllocationOptions.SectionName),
         (typeof(PrivacyOptions), PrivacyOptions.SectionName),
+        (typeof(ArchiveOptions), ArchiveOptions.SectionName),
     ];
 
     /// <summary>Keys read straight from configuration rather than bound to a class, with their defaults.</summary>
