@@ -11,6 +11,7 @@ using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Forecasts;
+using StreamingMarketing.Gateway.Recommendations;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Hosting;
@@ -72,6 +73,7 @@ public static class GatewayRegistration
         app.MapPeople();
         app.MapInsights();
         app.MapForecasts();
+        app.MapRecommendations();
         app.MapSentiment();
         app.MapFeedback();
         app.MapHealth();

@@ -7,6 +7,7 @@ using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Grains;
 using StreamingMarketing.Scoring.Feedback;
 using StreamingMarketing.Hosting;
+using StreamingMarketing.Recommend;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
@@ -39,6 +40,7 @@ public static class SiloHost
             silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
             silo.Services.AddSingleton<IShutdownDrain, ArchiveDrain>();
             silo.Services.AddFileFeedbackStore(settings.FullDataDir);
+            silo.Services.AddRecommender(builder.Configuration, settings.FullDataDir);
 
             SiloRoleSetup.Configure(silo, settings, builder.Configuration);
         });

@@ -31,6 +31,7 @@ public static class EndpointScopes
         [People.PeopleEndpoints.GetPerson] = ApiScopes.Read,
         [People.PeopleEndpoints.PutPerson] = ApiScopes.Admin,
         [Forecasts.ForecastEndpoints.GetForecast] = ApiScopes.Read,
+        [Recommendations.RecommendationEndpoints.GetRecommendations] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 
