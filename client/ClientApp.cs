@@ -26,6 +26,12 @@ public static class ClientApp
         config.AddCommand<SendCommand>("send")
             .WithDescription("Send events from NDJSON or CSV (batches ≤ 1000, retried with the same eventIds).")
             .WithExample("send", "backfill.csv");
+        config.AddCommand<ReplayCommand>("replay")
+            .WithDescription("Post archived events again (a time range, campaigns) through the normal idempotent path.")
+            .WithExample("replay", "--data-dir", ".data", "--from", "2026-03-01T00:00:00Z", "--campaign", "spring");
+        config.AddCommand<BackfillCommand>("backfill")
+            .WithDescription("Archive history older than the live window straight into a data dir's archive (live numbers untouched).")
+            .WithExample("backfill", "2024.ndjson", "--data-dir", ".data");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Realistic synthetic traffic until Ctrl+C or N events, with a live summary.")
             .WithExample("demo", "--rate", "500");

@@ -13,6 +13,7 @@ using StreamingMarketing.Gateway.Dashboard;
 using StreamingMarketing.Gateway.Erasure;
 using StreamingMarketing.Gateway.Feedback;
 using StreamingMarketing.Gateway.Forecasts;
+using StreamingMarketing.Gateway.Recommendations;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Http;
 using StreamingMarketing.Gateway.Hosting;
@@ -78,6 +79,7 @@ public static class GatewayRegistration
         app.MapErasure();
         app.MapInsights();
         app.MapForecasts();
+        app.MapRecommendations();
         app.MapSentiment();
         app.MapFeedback();
         app.MapHealth();

@@ -1,5 +1,7 @@
 using Azure.Storage.Blobs;
 using Orleans.Serialization;
+using StreamingMarketing.Archive;
+using StreamingMarketing.Archive.Stores;
 using StreamingMarketing.Gateway.Health;
 using StreamingMarketing.Gateway.Hosting;
 using StreamingMarketing.Gateway.Telemetry;
@@ -12,7 +14,7 @@ using StreamingMarketing.Sentiment;
 namespace StreamingMarketing.Silo.Hosting;
 
 /// <summary>
-/// Where each profile keeps what the silo alone owns: grain state, dead letters, the model registry, and what must
+/// Where each profile keeps what the silo alone owns: grain state, dead letters, the event archive, the model registry, and what must
 /// happen before a stream item is acknowledged or the process stops. Clustering and streams are shared with the
 /// standalone gateway (StreamingMarketing.Hosting).
 /// </summary>
@@ -24,6 +26,7 @@ public static class ProfileStorage
         {
             silo.AddSqliteGrainStorage(StorageNames.GrainState, Path.Combine(settings.FullDataDir, "grains.db"));
             silo.Services.AddSingleton<IDeadLetterSink>(new FileDeadLetterSink(Path.Combine(settings.FullDataDir, "dead-letters")));
+            silo.Services.AddEventArchive(configuration, (_, _) => new FileArchiveStore(Path.Combine(settings.FullDataDir, "archive")));
             silo.Services.AddSingleton<IShutdownDrain, InProcessStreamDrain>();
             silo.Services.AddHealthChecks().AddCheck<StorageReadinessCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
             silo.AddDashboardIfEnabled(configuration, defaultOn: true);
@@ -42,6 +45,8 @@ public static class ProfileStorage
         }));
         silo.Services.AddSingleton<IDeadLetterSink>(
             new BlobDeadLetterSink(new BlobServiceClient(azure.StorageConnectionString).GetBlobContainerClient("dead-letters")));
+        silo.Services.AddEventArchive(configuration, (_, archive) =>
+            new BlobArchiveStore(new BlobServiceClient(azure.StorageConnectionString).GetBlobContainerClient(archive.BlobContainer)));
 
         // Persistent streams deliver at least once: state is written before a stream item is acknowledged.
         silo.Services.PostConfigure<AggregationOptions>(options => options.WriteStateBeforeAck = true);

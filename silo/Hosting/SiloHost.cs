@@ -7,6 +7,7 @@ using StreamingMarketing.Gateway.Ingest;
 using StreamingMarketing.Grains;
 using StreamingMarketing.Scoring.Feedback;
 using StreamingMarketing.Hosting;
+using StreamingMarketing.Recommend;
 using StreamingMarketing.Sentiment;
 
 namespace StreamingMarketing.Silo.Hosting;
@@ -34,10 +35,13 @@ public static class SiloHost
             silo.AddStreamingMarketingGrains(builder.Configuration);
             ProfileStorage.Configure(silo, settings, azure, builder.Configuration);
 
-            // Every profile: flush unsaved grain state on a clean stop (after the stream drain, registered above);
+            // Every profile: flush unsaved grain state on a clean stop (after the stream drain, registered above), then
+            // write what those writes handed the archive;
             // feedback is kept under the data dir of the silo whose feedback grain receives it.
             silo.Services.AddSingleton<IShutdownDrain, UnsavedStateDrain>();
+            silo.Services.AddSingleton<IShutdownDrain, ArchiveDrain>();
             silo.Services.AddFileFeedbackStore(settings.FullDataDir);
+            silo.Services.AddRecommender(builder.Configuration, settings.FullDataDir);
 
             SiloRoleSetup.Configure(silo, settings, builder.Configuration);
         });

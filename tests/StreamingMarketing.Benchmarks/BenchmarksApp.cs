@@ -48,6 +48,9 @@ public static class BenchmarksApp
         config.AddCommand<AlertsCommand>("alerts")
             .WithDescription("The volume-anomaly rule beside the volume-spike rule on NAB's labeled tweet series: windows caught, false alerts per week, NAB score.")
             .WithExample("alerts", "--coverage", "0.995");
+        config.AddCommand<Recommend.RecommendCommand>("recommend")
+            .WithDescription("The recommender on real tweets with synthetic tastes: held-out recall@10/NDCG@10 beside popularity, training time, serving latency.")
+            .WithExample("recommend", "--users", "3000");
         config.AddCommand<MicroCommand>("micro")
             .WithDescription("BenchmarkDotNet micro-benchmarks of the hot paths; BenchmarkDotNet options after --.")
             .WithExample("micro", "--filter", "*");

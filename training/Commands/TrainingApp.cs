@@ -22,6 +22,13 @@ public static class TrainingApp
         config.AddCommand<TrainCommand>("train")
             .WithDescription("Cross-validate every recipe per head on the shipped data + stored feedback, package the best.")
             .WithExample("train", "--publish");
+        config.AddBranch("recommender", recommender =>
+        {
+            recommender.SetDescription("The implicit-feedback recommender over the event archive.");
+            recommender.AddCommand<Recommender.RecommenderTrainCommand>("train")
+                .WithDescription("Train ALS on the archive's interactions, compare with popularity on each user's latest, publish if it beats it.")
+                .WithExample("recommender", "train", "--data-dir", ".data", "--publish");
+        });
         config.AddCommand<EvaluateCommand>("evaluate").WithDescription("A version's recorded metrics and its recipe re-run on today's data.");
         config.AddCommand<ListCommand>("list").WithDescription("Published versions; * marks the promoted one.");
         config.AddCommand<RollbackCommand>("rollback").WithDescription("Promote a published version again (verified first).");

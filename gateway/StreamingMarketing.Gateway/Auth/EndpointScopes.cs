@@ -34,6 +34,7 @@ public static class EndpointScopes
         [Erasure.ErasureEndpoints.ErasePerson] = ApiScopes.Admin,
         [Erasure.ErasureEndpoints.GetErasure] = ApiScopes.Admin,
         [Forecasts.ForecastEndpoints.GetForecast] = ApiScopes.Read,
+        [Recommendations.RecommendationEndpoints.GetRecommendations] = ApiScopes.Read,
         [Insights.InsightsEndpoints.PutCampaignMetadata] = ApiScopes.Admin,
     };
 

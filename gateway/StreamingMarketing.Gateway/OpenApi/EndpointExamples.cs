@@ -122,6 +122,12 @@ internal static class EndpointExamples
             [400] = ExampleValues.Error("horizon must be a whole number from 1 to 30 for step 1d (got '48')."),
             [404] = ExampleValues.Error("No event was ever received for campaign 'spring-lunch'."),
         }),
+        [Recommendations.RecommendationEndpoints.GetRecommendations] = new(null, new()
+        {
+            [200] = Recommendations.RecommendationExamples.Posts,
+            [400] = ExampleValues.Error("k must be a whole number from 1 to 100 (got '500')."),
+            [404] = ExampleValues.Error("No event was ever received for user 'u-0'."),
+        }),
         [InsightsEndpoints.GetShareOfVoice] = new(null, new()
         {
             [200] = InsightsExamples.ShareOfVoice,

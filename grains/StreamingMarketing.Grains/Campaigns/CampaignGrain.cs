@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using StreamingMarketing.Archive.Writing;
 using StreamingMarketing.Contracts;
 using StreamingMarketing.Contracts.Allocation;
 using StreamingMarketing.Contracts.Events;
@@ -49,14 +50,15 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
         UserPartCourier userCourier,
         InsightsPartCourier insightsCourier,
         ILogger<CampaignGrain> logger,
-        IDeadLetterSink? deadLetters = null)
+        IDeadLetterSink? deadLetters = null,
+        ArchiveWriter? archive = null)
     {
         this.state = state;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
         this.delivery = delivery;
-        outbox = new CampaignOutbox(userCourier, insightsCourier, durable: this.options.WriteStateBeforeAck);
+        outbox = new CampaignOutbox(userCourier, insightsCourier, durable: this.options.WriteStateBeforeAck, archive);
         this.deadLetters = deadLetters;
         writer = new CoalescedStateWriter<CampaignState>(state, "campaign", this.options.CampaignStateWriteInterval, unsaved);
     }
@@ -209,7 +211,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     }
 
     /// <summary>
-    /// Numbers the parts owed for what was counted and writes. Where streams redeliver (persistent profiles) the parts
+    /// Numbers the parts owed for what was counted (archiving the events) and writes. Where streams redeliver (persistent profiles) the parts
     /// are in that write and leave after it, so a part never outlives a crash that its cause did not. Memory streams
     /// redeliver nothing and lose their queues with the process, so the embedded profile sends parts first and keeps
     /// them out of its writes: a second copy of every event in each write would protect against a crash that loses the
@@ -217,7 +219,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IOutboxSource, IStrea
     /// </summary>
     private async Task SaveIfDirtyAsync()
     {
-        outbox.Number(CampaignId, state.State);
+        await outbox.NumberAsync(CampaignId, state.State);
         if (!options.WriteStateBeforeAck)
         {
             outbox.Release(this.GetGrainId());

@@ -23,6 +23,9 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Ingest:MaxEventsPerRequest", "0")]
     [InlineData("Alerts:DeliveryWorkers", "0")]
     [InlineData("Validation:MaxAge", "00:00:00")]
+    [InlineData("Archive:MaxSegmentEvents", "0")]
+    [InlineData("Archive:RetentionDays", "0")]
+    [InlineData("Recommender:RegistryPollInterval", "00:00:00")]
     public async Task The_silo_refuses_to_start_with_a_bad_value_and_names_its_key(string key, string value)
     {
         await using var silo = SiloHost.Build(Args($"--{key}", value));

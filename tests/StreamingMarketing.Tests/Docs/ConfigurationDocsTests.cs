@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using StreamingMarketing.Archive.Writing;
 using StreamingMarketing.Client.Gateway;
 using StreamingMarketing.Contracts.Erasure;
+using StreamingMarketing.Recommend.Serving;
 using StreamingMarketing.Contracts.Validation;
 using StreamingMarketing.Gateway.Auth;
 using StreamingMarketing.Gateway.Ingest;
@@ -37,6 +39,8 @@ public sealed class ConfigurationDocsTests
         (typeof(AllocationOptions), AllocationOptions.SectionName),
         (typeof(PrivacyOptions), PrivacyOptions.SectionName),
         (typeof(ErasureOptions), ErasureOptions.SectionName),
+        (typeof(ArchiveOptions), ArchiveOptions.SectionName),
+        (typeof(RecommenderOptions), RecommenderOptions.SectionName),
     ];
 
     /// <summary>Keys read straight from configuration rather than bound to a class, with their defaults.</summary>
