@@ -12,4 +12,10 @@ public static class ArchiveMetrics
 
     public static readonly Counter<long> WriteFailures = Meter.CreateCounter<long>(
         "streamingmarketing.archive.write.failures", "{write}", "Archive segment writes that failed and are tried again.");
+
+    public static readonly Counter<long> EventsErased = Meter.CreateCounter<long>(
+        "streamingmarketing.archive.events.erased", "{event}", "Archived events of erased users taken out of their segments.");
+
+    public static readonly Counter<long> ErasedDropped = Meter.CreateCounter<long>(
+        "streamingmarketing.archive.erased.dropped", "{event}", "Events of erased users the writer dropped instead of archiving.");
 }

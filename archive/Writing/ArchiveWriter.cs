@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Archive.Erasure;
 using StreamingMarketing.Archive.Segments;
 using StreamingMarketing.Archive.Stores;
 using StreamingMarketing.Contracts.Events;
@@ -14,7 +15,8 @@ namespace StreamingMarketing.Archive.Writing;
 /// Retention runs on the same loop. The loop is the writer's, not any grain's: a grain turn only enqueues, or awaits
 /// a write already under way.
 /// </summary>
-public sealed class ArchiveWriter(IArchiveStore store, IOptions<ArchiveOptions> options, TimeProvider clock, ILogger<ArchiveWriter> logger) : BackgroundService
+public sealed class ArchiveWriter(
+    IArchiveStore store, IOptions<ArchiveOptions> options, TimeProvider clock, ILogger<ArchiveWriter> logger, ArchiveSuppression? suppression = null) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -140,6 +142,11 @@ public sealed class ArchiveWriter(IArchiveStore store, IOptions<ArchiveOptions> 
         }
 
         freed.TrySetResult();
+        if (suppression is not null && batch.RemoveAll(e => suppression.Drops(e.UserId)) is > 0 and var dropped)
+        {
+            ArchiveMetrics.ErasedDropped.Add(dropped);
+        }
+
         while (true)
         {
             try

@@ -101,7 +101,7 @@ internal sealed class ReplayCommand(IAnsiConsole console) : ApiCommand<ReplayCom
         // The rows the covered segments hold: the bar's length before the range, campaign filter and repeats trim it.
         var upperBound = (await reader.ListAsync(query, cancellationToken)).Sum(h => h.Segments.Sum(s => (long)s.Rows));
         var sender = gateway.Events;
-        long accepted = 0, duplicates = 0, rejected = 0, sent = 0;
+        long accepted = 0, duplicates = 0, rejected = 0, suppressed = 0, sent = 0;
         var errors = new List<string>();
 
         await console.Progress()
@@ -116,6 +116,7 @@ internal sealed class ReplayCommand(IAnsiConsole console) : ApiCommand<ReplayCom
                     accepted += answer.Accepted;
                     duplicates += answer.Duplicates;
                     rejected += answer.Rejected;
+                    suppressed += answer.Suppressed;
                     errors.AddRange(answer.Errors.Select(e => e.Error));
                     sent += batch.Count;
                     task.Value = Math.Min(upperBound, sent + reader.Stats.Duplicates);
@@ -141,7 +142,7 @@ internal sealed class ReplayCommand(IAnsiConsole console) : ApiCommand<ReplayCom
 
         var stats = reader.Stats;
         console.MarkupLineInterpolated(
-            $"{sent.ToString("N0", CultureInfo.InvariantCulture)} events from {stats.Segments:N0} segments: [green]{accepted:N0} accepted[/], {duplicates:N0} repeated within a batch, [red]{rejected:N0} rejected[/], {stats.Duplicates:N0} archived twice and sent once, {sender.Retries} retried requests.");
+            $"{sent.ToString("N0", CultureInfo.InvariantCulture)} events from {stats.Segments:N0} segments: [green]{accepted:N0} accepted[/], {duplicates:N0} repeated within a batch, [red]{rejected:N0} rejected[/], {suppressed:N0} suppressed as erased, {stats.Duplicates:N0} archived twice and sent once, {sender.Retries} retried requests.");
         foreach (var error in errors.Distinct().Take(10))
         {
             console.MarkupLineInterpolated($"  [red]{error}[/]");

@@ -21,7 +21,7 @@ public sealed record ErasureStatus
     /// <summary>Campaigns whose stored traces of the users were looked through.</summary>
     [Id(4)] public int Campaigns { get; init; }
 
-    /// <summary>Negative comments, influencer entries, feedback entries and dead letters removed so far.</summary>
+    /// <summary>Negative comments, influencer entries, feedback entries, dead letters and archived events removed so far.</summary>
     [Id(5)] public long ItemsRemoved { get; init; }
     [Id(6)] public required DateTime RequestedAt { get; init; }
     [Id(7)] public DateTime? CompletedAt { get; init; }

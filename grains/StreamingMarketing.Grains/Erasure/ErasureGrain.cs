@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamingMarketing.Archive.Erasure;
 using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Insights;
@@ -11,16 +12,18 @@ namespace StreamingMarketing.Grains.Erasure;
 /// <summary>
 /// One erasure request, run in <see cref="ErasurePasses.Total"/> passes on a grain timer, <see
 /// cref="ErasureOptions.ErasureSettleTime"/> apart: the user grains (and the person), then every campaign they named
-/// (its insights grain and alert shard), the feedback store and the dead letters. Events already past the gateway when
-/// the request came land during the settle time and are caught by the second pass; later ones are suppressed. The
-/// state after each pass is written, so a restart goes on from the next pass (<see cref="ErasedUsersGrain"/> wakes it).
+/// (its insights grain and alert shard), the feedback store, the dead letters and this silo's event archive. Events
+/// already past the gateway when the request came land during the settle time and are caught by the second pass; later
+/// ones are suppressed (and dropped by the archive writer). The state after each pass is written, so a restart goes on
+/// from the next pass (<see cref="ErasedUsersGrain"/> wakes it).
 /// </summary>
 public sealed class ErasureGrain(
     [PersistentState("erasure", StorageNames.GrainState)] IPersistentState<ErasureState> state,
     IOptions<ErasureOptions> options,
     TimeProvider clock,
     ILogger<ErasureGrain> logger,
-    IDeadLetterSink? deadLetters = null) : Grain, IErasureGrain
+    IDeadLetterSink? deadLetters = null,
+    ArchiveEraser? archive = null) : Grain, IErasureGrain
 {
     /// <summary>A pass that failed part-way (a grain or store unreachable) is run again whole after this long.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -149,6 +152,11 @@ public sealed class ErasureGrain(
             {
                 removed += await deadLetters.EraseUserAsync(userId);
             }
+        }
+
+        if (archive is not null)
+        {
+            removed += await archive.EraseUsersAsync(state.State.StoredIds);
         }
 
         return removed;
