@@ -1,3 +1,4 @@
+using StreamingMarketing.Client.Traffic;
 using System.Globalization;
 
 namespace StreamingMarketing.Benchmarks.Recommend;
@@ -101,34 +102,5 @@ public sealed class SyntheticInteractions(string tweetsTsv, int users = 600, int
         }
 
         return ([.. interactions.Where(i => !(heldOut.TryGetValue(i.UserId, out var held) && held.Contains(i.PostId)))], heldOut);
-    }
-
-    private sealed class Zipf
-    {
-        private readonly double[] cumulative;
-        private readonly Random random;
-
-        public Zipf(int n, double exponent, Random random)
-        {
-            this.random = random;
-            cumulative = new double[n];
-            var sum = 0.0;
-            for (var k = 0; k < n; k++)
-            {
-                sum += 1 / Math.Pow(k + 1, exponent);
-                cumulative[k] = sum;
-            }
-
-            for (var k = 0; k < n; k++)
-            {
-                cumulative[k] /= sum;
-            }
-        }
-
-        public int Next()
-        {
-            var index = Array.BinarySearch(cumulative, random.NextDouble());
-            return index < 0 ? Math.Min(~index, cumulative.Length - 1) : index;
-        }
     }
 }
