@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance.Buffers;
 using StreamingMarketing.Contracts.Views;
 
 namespace StreamingMarketing.Grains.Aggregation;
@@ -21,7 +20,11 @@ public sealed class DecayingTagWeights
     /// <summary>The time the stored weights are scaled to; set by the first event.</summary>
     [Id(1)] public DateTime AsOf { get; set; }
 
-    [Id(2)] public Dictionary<string, double> Weights { get; set; } = [];
+    /// <summary>
+    /// The tags and their scaled weights, found by a linear scan: at most <see cref="Capacity"/> of them, one array
+    /// sized to its tags instead of a dictionary, since every active profile holds one of these.
+    /// </summary>
+    [Id(3)] public ScaledTag[] Tags { get; set; } = [];
 
     public void Add(string tag, DateTime timestamp, TimeSpan halfLife, double weight = 1)
     {
@@ -39,45 +42,73 @@ public sealed class DecayingTagWeights
         }
 
         var contribution = weight * Math.Pow(2, exponent);
-        ref var current = ref CollectionsMarshal.GetValueRefOrNullRef(Weights, tag);
-        if (!Unsafe.IsNullRef(ref current))
+        var tags = Tags;
+        for (var at = 0; at < tags.Length; at++)
         {
-            current += contribution;
-            return;
+            if (string.Equals(tags[at].Tag, tag, StringComparison.Ordinal))
+            {
+                tags[at].Weight += contribution;
+                return;
+            }
         }
 
-        if (Weights.Count >= Capacity)
+        if (tags.Length >= Capacity)
         {
-            var weakest = Weights.MinBy(pair => pair.Value);
-            if (weakest.Value >= contribution)
+            var weakest = 0;
+            for (var at = 1; at < tags.Length; at++)
+            {
+                weakest = tags[at].Weight < tags[weakest].Weight ? at : weakest;
+            }
+
+            if (tags[weakest].Weight >= contribution)
             {
                 return;
             }
 
-            Weights.Remove(weakest.Key);
+            tags[weakest] = new ScaledTag(StringPool.Shared.GetOrAdd(tag), contribution);
+            return;
         }
 
-        Weights[tag] = contribution;
+        Array.Resize(ref tags, tags.Length + 1);
+        tags[^1] = new ScaledTag(StringPool.Shared.GetOrAdd(tag), contribution);
+        Tags = tags;
     }
 
     public List<TagWeight> Top(int count, DateTime now, TimeSpan halfLife)
     {
         var factor = Math.Pow(0.5, HalfLives(now - AsOf, halfLife));
-        return Weights
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+        return Tags
+            .OrderByDescending(entry => entry.Weight)
+            .ThenBy(entry => entry.Tag, StringComparer.Ordinal)
             .Take(count)
-            .Select(pair => new TagWeight(pair.Key, Math.Round(pair.Value * factor, 6)))
+            .Select(entry => new TagWeight(entry.Tag, Math.Round(entry.Weight * factor, 6)))
             .ToList();
+    }
+
+    /// <summary>Shares the tags of weights read from storage with the silo's other profiles.</summary>
+    public void InternTags()
+    {
+        for (var at = 0; at < Tags.Length; at++)
+        {
+            Tags[at].Tag = StringPool.Shared.GetOrAdd(Tags[at].Tag);
+        }
     }
 
     private void Rescale(double factor)
     {
-        foreach (var tag in Weights.Keys)
+        for (var at = 0; at < Tags.Length; at++)
         {
-            CollectionsMarshal.GetValueRefOrNullRef(Weights, tag) *= factor;
+            Tags[at].Weight *= factor;
         }
     }
 
     private static double HalfLives(TimeSpan elapsed, TimeSpan halfLife) => elapsed.TotalSeconds / halfLife.TotalSeconds;
+}
+
+/// <summary>A tag and its weight scaled to <see cref="DecayingTagWeights.AsOf"/>.</summary>
+[GenerateSerializer]
+public struct ScaledTag(string tag, double weight)
+{
+    [Id(0)] public string Tag { get; set; } = tag;
+    [Id(1)] public double Weight { get; set; } = weight;
 }

@@ -7,9 +7,17 @@ namespace StreamingMarketing.Grains.Aggregation;
 [GenerateSerializer]
 public sealed class EventWindows
 {
-    [Id(0)] public TimeBuckets LastHour { get; set; } = new(TimeSpan.FromMinutes(1), 60);
-    [Id(1)] public TimeBuckets LastDay { get; set; } = new(TimeSpan.FromHours(1), 24);
-    [Id(2)] public TimeBuckets LastMonth { get; set; } = new(TimeSpan.FromDays(1), 30);
+    /// <summary>The windows by their names in views, in this order: (name, bucket width, bucket count).</summary>
+    public static readonly (string Name, TimeSpan BucketSize, int BucketCount)[] Shapes =
+    [
+        ("1h", TimeSpan.FromMinutes(1), 60),
+        ("24h", TimeSpan.FromHours(1), 24),
+        ("30d", TimeSpan.FromDays(1), 30),
+    ];
+
+    [Id(0)] public TimeBuckets LastHour { get; set; } = new(Shapes[0].BucketSize, Shapes[0].BucketCount);
+    [Id(1)] public TimeBuckets LastDay { get; set; } = new(Shapes[1].BucketSize, Shapes[1].BucketCount);
+    [Id(2)] public TimeBuckets LastMonth { get; set; } = new(Shapes[2].BucketSize, Shapes[2].BucketCount);
 
     public void AddEvent(DateTime timestamp, DateTime now, EventType type, double value)
     {
@@ -28,8 +36,8 @@ public sealed class EventWindows
 
     public Dictionary<string, WindowView> ToViews(DateTime now) => new()
     {
-        ["1h"] = LastHour.ToView(now),
-        ["24h"] = LastDay.ToView(now),
-        ["30d"] = LastMonth.ToView(now),
+        [Shapes[0].Name] = LastHour.ToView(now),
+        [Shapes[1].Name] = LastDay.ToView(now),
+        [Shapes[2].Name] = LastMonth.ToView(now),
     };
 }

@@ -76,19 +76,20 @@ public sealed class TimeBuckets
     public WindowView ToView(DateTime now)
     {
         var first = FirstIndex(now);
-        var sum = new KpiCounters();
-        var buckets = new List<BucketView>();
-        foreach (var (index, bucket) in Buckets.OrderBy(pair => pair.Key))
-        {
-            if (index < first)
-            {
-                continue;
-            }
+        return ToView(BucketTicks, first, Buckets.Where(pair => pair.Key >= first).OrderBy(pair => pair.Key).Select(pair => (pair.Key, pair.Value)));
+    }
 
+    /// <summary>A window's view from its buckets inside the window, oldest first, keyed by bucket index.</summary>
+    public static WindowView ToView(long bucketTicks, long firstIndex, IEnumerable<(long Index, KpiCounters Counters)> buckets)
+    {
+        var sum = new KpiCounters();
+        var views = new List<BucketView>();
+        foreach (var (index, bucket) in buckets)
+        {
             sum.AddAll(bucket);
-            buckets.Add(new BucketView
+            views.Add(new BucketView
             {
-                Start = new DateTime(index * BucketTicks, DateTimeKind.Utc),
+                Start = new DateTime(index * bucketTicks, DateTimeKind.Utc),
                 Totals = bucket.TotalsByName(),
                 Sentiment = bucket.ToSentimentView(),
             });
@@ -101,9 +102,9 @@ public sealed class TimeBuckets
             Ctr = sum.Ctr,
             ConversionValue = sum.ConversionValue,
             Sentiment = sum.ToSentimentView(),
-            From = new DateTime(first * BucketTicks, DateTimeKind.Utc),
-            BucketSize = TimeSpan.FromTicks(BucketTicks).ToString(),
-            Buckets = buckets,
+            From = new DateTime(firstIndex * bucketTicks, DateTimeKind.Utc),
+            BucketSize = TimeSpan.FromTicks(bucketTicks).ToString(),
+            Buckets = views,
         };
     }
 }

@@ -13,7 +13,8 @@ namespace StreamingMarketing.Grains.Outbox;
 /// </summary>
 public sealed class DeliveryReceipts(bool enabled)
 {
-    private Dictionary<(PartSource Source, string CampaignId), List<long>> pending = [];
+    // Null while nothing waits, which is most of the time for most profiles: a receiver per user holds one of these.
+    private Dictionary<(PartSource Source, string CampaignId), List<long>>? pending;
 
     public void Add(PartSource source, string campaignId, long sequence)
     {
@@ -22,6 +23,7 @@ public sealed class DeliveryReceipts(bool enabled)
             return;
         }
 
+        pending ??= [];
         if (!pending.TryGetValue((source, campaignId), out var sequences))
         {
             pending[(source, campaignId)] = sequences = [];
@@ -33,13 +35,12 @@ public sealed class DeliveryReceipts(bool enabled)
     /// <summary>Call only once everything recorded so far is written: one confirmation per source.</summary>
     public async Task SendAsync(IGrainFactory grains, ILogger logger)
     {
-        if (pending.Count == 0)
+        if (pending is not { Count: > 0 } sending)
         {
             return;
         }
 
-        var sending = pending;
-        pending = [];
+        pending = null;
         await Task.WhenAll(sending.Select(async entry =>
         {
             try

@@ -11,9 +11,9 @@ namespace StreamingMarketing.Grains.Storage;
 /// </summary>
 public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state, string grainKind, TimeSpan interval, UnsavedGrains unsaved)
 {
-    private GrainId grainId;
-    private IFlushableGrain? self;
-    private bool holdsOutbox;
+    // The grain, not its id and a reference: one field per activation instead of a copy of each, since every user
+    // profile holds a writer; the reference is made when the grain first changes after a write.
+    private Grain? grain;
     private bool dirty;
 
     public bool IsDirty => dirty;
@@ -21,9 +21,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
     /// <summary>Call from OnActivateAsync, where the grain's identity and reference are available.</summary>
     public void Attach(Grain grain)
     {
-        grainId = grain.GetGrainId();
-        self = grain.AsReference<IFlushableGrain>();
-        holdsOutbox = grain is IOutboxSource;
+        this.grain = grain;
     }
 
     public void MarkDirty()
@@ -34,9 +32,9 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
         }
 
         dirty = true;
-        if (self is not null)
+        if (grain is not null)
         {
-            unsaved.Add(grainId, self, interval, holdsOutbox);
+            unsaved.Add(grain.GetGrainId(), grain.AsReference<IFlushableGrain>(), interval, grain is IOutboxSource);
         }
     }
 
@@ -44,7 +42,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
     public void Discard()
     {
         dirty = false;
-        unsaved.Remove(grainId);
+        Unregister();
     }
 
     public Task WriteIfDirtyAsync() => dirty ? WriteNowAsync() : Task.CompletedTask;
@@ -71,7 +69,7 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
     {
         // Cleared before the write: a mutation that lands while the write is in flight registers the grain again.
         dirty = false;
-        unsaved.Remove(grainId);
+        Unregister();
         try
         {
             await PipelineMetrics.TimeStateWriteAsync(grainKind, state.WriteStateAsync);
@@ -80,6 +78,14 @@ public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state,
         {
             MarkDirty();
             throw;
+        }
+    }
+
+    private void Unregister()
+    {
+        if (grain is not null)
+        {
+            unsaved.Remove(grain.GetGrainId());
         }
     }
 }

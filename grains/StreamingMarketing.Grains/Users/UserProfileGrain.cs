@@ -34,8 +34,8 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     /// Campaigns of parts dropped because the user is erased: parts in flight when the request came name campaigns the
     /// profile never saw, and the erasure's next pass asks here where to look.
     /// </summary>
-    private readonly HashSet<string> campaignsOfDroppedParts = new(StringComparer.Ordinal);
-    private UserProfileAggregator aggregator = null!;
+    private HashSet<string>? campaignsOfDroppedParts;
+    private UserProfileAggregator aggregator;
 
     public UserProfileGrain(
         [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserProfileState> state,
@@ -61,6 +61,8 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         aggregator = new UserProfileAggregator(state.State, options);
+        aggregator.Campaigns.InternIds();
+        state.State.Interests?.InternTags();
         writer.Attach(this);
         return Task.CompletedTask;
     }
@@ -76,7 +78,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             foreach (var part in parts)
             {
                 receipts.Add(part.Source, part.CampaignId, part.Sequence);
-                campaignsOfDroppedParts.Add(part.CampaignId);
+                (campaignsOfDroppedParts ??= new HashSet<string>(StringComparer.Ordinal)).Add(part.CampaignId);
             }
 
             PipelineMetrics.ErasedPartsDropped.Add(parts.Length);
@@ -87,8 +89,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var part in parts)
         {
-            var applied = part.Source == PartSource.Campaign ? state.State.LastCampaignPart : state.State.LastInsightsPart;
-            var last = applied.GetValueOrDefault(part.CampaignId);
+            var last = aggregator.Campaigns.LastPart(part.Source, part.CampaignId);
             if (part.Sequence <= last)
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
@@ -102,12 +103,12 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
                 throw new PartOutOfOrderException($"user {this.GetPrimaryKeyString()} got part {part.Sequence} of {part.CampaignId} before part {part.After}");
             }
 
-            var before = aggregator.SegmentIn(part.CampaignId);
+            var before = aggregator.Campaigns.SegmentIn(part.CampaignId);
             Apply(part, now);
-            applied[part.CampaignId] = part.Sequence;
+            aggregator.Campaigns.SetLastPart(part.Source, part.CampaignId, part.Sequence);
             receipts.Add(part.Source, part.CampaignId, part.Sequence);
             writer.MarkDirty();
-            if (SegmentRules.Change(before, aggregator.SegmentIn(part.CampaignId)) is { } change)
+            if (SegmentRules.Change(before, aggregator.Campaigns.SegmentIn(part.CampaignId)) is { } change)
             {
                 segments.Add(part.CampaignId, change);
             }
@@ -127,10 +128,8 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
 
     public async Task<string[]> EraseAsync()
     {
-        var campaigns = state.State.Campaigns.Keys
-            .Concat(state.State.LastCampaignPart.Keys)
-            .Concat(state.State.LastInsightsPart.Keys)
-            .Concat(campaignsOfDroppedParts)
+        var campaigns = aggregator.Campaigns.Ids()
+            .Concat(campaignsOfDroppedParts ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         writer.Discard();
