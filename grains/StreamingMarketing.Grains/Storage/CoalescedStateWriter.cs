@@ -1,3 +1,4 @@
+using Orleans.Core;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Outbox;
 using StreamingMarketing.Grains.Telemetry;
@@ -9,7 +10,7 @@ namespace StreamingMarketing.Grains.Storage;
 /// and <see cref="UnsavedStateFlusher"/> asks it to write once the interval has passed, taking everything that changed
 /// meanwhile. A grain applying thousands of events a second writes once per interval; an idle grain costs nothing.
 /// </summary>
-public sealed class CoalescedStateWriter<TState>(IPersistentState<TState> state, string grainKind, TimeSpan interval, UnsavedGrains unsaved)
+public sealed class CoalescedStateWriter<TState>(IStorage<TState> state, string grainKind, TimeSpan interval, UnsavedGrains unsaved)
 {
     // The grain, not its id and a reference: one field per activation instead of a copy of each, since every user
     // profile holds a writer; the reference is made when the grain first changes after a write.

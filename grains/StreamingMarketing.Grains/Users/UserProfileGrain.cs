@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using StreamingMarketing.Contracts.Erasure;
 using StreamingMarketing.Contracts.Grains;
 using StreamingMarketing.Contracts.Outbox;
@@ -20,7 +22,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
 {
     private static readonly KeyValuePair<string, object?> ReceiverTag = new("receiver", "users");
 
-    private readonly IPersistentState<UserProfileState> state;
+    private readonly StoredState<UserProfileState> state;
     private readonly AggregationOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<UserProfileGrain> logger;
@@ -35,10 +37,9 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     /// profile never saw, and the erasure's next pass asks here where to look.
     /// </summary>
     private HashSet<string>? campaignsOfDroppedParts;
-    private UserProfileAggregator aggregator;
 
     public UserProfileGrain(
-        [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserProfileState> state,
+        [FromKeyedServices(StorageNames.GrainState)] IGrainStorage storage,
         IOptions<AggregationOptions> options,
         TimeProvider clock,
         UnsavedGrains unsaved,
@@ -49,7 +50,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     {
         this.suppressed = suppressed;
         suppressErased = erasure.Value.SuppressErasedUsers;
-        this.state = state;
+        state = new StoredState<UserProfileState>(storage, "user", this);
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
@@ -58,13 +59,15 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         receipts = new DeliveryReceipts(this.options.WriteStateBeforeAck);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>A view over the state, made per use: a field would cost every resident profile its two references.</summary>
+    private UserProfileAggregator Aggregator => new(state.State, options);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        aggregator = new UserProfileAggregator(state.State, options);
-        aggregator.Campaigns.InternIds();
+        await state.ReadStateAsync();
+        Aggregator.Campaigns.InternIds();
         state.State.Interests?.InternTags();
         writer.Attach(this);
-        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteAndConfirmAsync();
@@ -89,7 +92,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var part in parts)
         {
-            var last = aggregator.Campaigns.LastPart(part.Source, part.CampaignId);
+            var last = Aggregator.Campaigns.LastPart(part.Source, part.CampaignId);
             if (part.Sequence <= last)
             {
                 PipelineMetrics.OutboxResendsIgnored.Add(1, ReceiverTag);
@@ -103,12 +106,12 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
                 throw new PartOutOfOrderException($"user {this.GetPrimaryKeyString()} got part {part.Sequence} of {part.CampaignId} before part {part.After}");
             }
 
-            var before = aggregator.Campaigns.SegmentIn(part.CampaignId);
+            var before = Aggregator.Campaigns.SegmentIn(part.CampaignId);
             Apply(part, now);
-            aggregator.Campaigns.SetLastPart(part.Source, part.CampaignId, part.Sequence);
+            Aggregator.Campaigns.SetLastPart(part.Source, part.CampaignId, part.Sequence);
             receipts.Add(part.Source, part.CampaignId, part.Sequence);
             writer.MarkDirty();
-            if (SegmentRules.Change(before, aggregator.Campaigns.SegmentIn(part.CampaignId)) is { } change)
+            if (SegmentRules.Change(before, Aggregator.Campaigns.SegmentIn(part.CampaignId)) is { } change)
             {
                 segments.Add(part.CampaignId, change);
             }
@@ -122,13 +125,13 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
     }
 
     public Task<UserView?> GetViewAsync() =>
-        Task.FromResult(state.State.IsEmpty ? null : aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
+        Task.FromResult(state.State.IsEmpty ? null : Aggregator.ToView(this.GetPrimaryKeyString(), clock.GetUtcNow().UtcDateTime));
 
     public Task FlushAsync() => WriteAndConfirmAsync();
 
     public async Task<string[]> EraseAsync()
     {
-        var campaigns = aggregator.Campaigns.Ids()
+        var campaigns = Aggregator.Campaigns.Ids()
             .Concat(campaignsOfDroppedParts ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToArray();
@@ -142,8 +145,6 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
             // Never written yet (writes are coalesced): only the memory holds the profile.
             state.State = new UserProfileState();
         }
-
-        aggregator = new UserProfileAggregator(state.State, options);
 
         // What was applied is gone with the profile: confirm it, so that no source resends it into a new profile.
         await receipts.SendAsync(GrainFactory, logger);
@@ -162,7 +163,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
         {
             try
             {
-                aggregator.Apply(interaction, now);
+                Aggregator.Apply(interaction, now);
             }
             catch (Exception exception)
             {
@@ -174,7 +175,7 @@ public sealed class UserProfileGrain : Grain, IUserProfileGrain
 
         foreach (var sentiment in part.Sentiments)
         {
-            aggregator.ApplySentiment(sentiment, now);
+            Aggregator.ApplySentiment(sentiment, now);
         }
     }
 }

@@ -39,14 +39,14 @@ public struct CampaignEntry
     [Id(0)] public string CampaignId { get; set; }
 
     /// <summary>Interactions counted while listed; 0 for a campaign that is not listed.</summary>
-    [Id(1)] public long Events { get; set; }
+    [Id(1)] public int Events { get; set; }
     [Id(2)] public DateTime FirstSeen { get; set; }
     [Id(3)] public DateTime LastSeen { get; set; }
 
     /// <summary>What the user's texts and shares in the campaign say, for the segment rules.</summary>
-    [Id(4)] public long Positive { get; set; }
-    [Id(5)] public long Negative { get; set; }
-    [Id(6)] public long Shares { get; set; }
+    [Id(4)] public int Positive { get; set; }
+    [Id(5)] public int Negative { get; set; }
+    [Id(6)] public int Shares { get; set; }
 
     /// <summary>The last part number applied from the campaign grain (interactions) and its insights grain (sentiment).</summary>
     [Id(7)] public long LastCampaignPart { get; set; }

@@ -60,6 +60,7 @@ public static class CostCurve
             ["cores"] = Environment.ProcessorCount,
             ["steps"] = steps,
             ["bytesPerUserGrain"] = steps.Count > 0 ? steps[^1]["bytesPerUserGrain"] : 0,
+            ["eventsPerSec"] = steps.Count > 0 ? steps[^1]["eventsPerSec"] : 0,
         }));
     }
 

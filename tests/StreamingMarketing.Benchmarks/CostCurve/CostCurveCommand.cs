@@ -20,8 +20,15 @@ internal sealed class CostCurveCommand : AsyncCommand<CostCurveCommand.Settings>
         [DefaultValue(1_000_000)]
         public int MaxUsers { get; init; } = 1_000_000;
 
+        [CommandOption("--hold-seconds <N>")]
+        [Description("Keeps the silo and every profile resident this long after the last step, for a heap snapshot: dotnet-gcdump collect -p PID.")]
+        [DefaultValue(0)]
+        public int HoldSeconds { get; init; }
+
         public override ValidationResult Validate() =>
-            MaxUsers < 1_000 ? ValidationResult.Error($"--max-users must be at least 1,000, the first step (got {MaxUsers}).") : ValidationResult.Success();
+            MaxUsers < 1_000 ? ValidationResult.Error($"--max-users must be at least 1,000, the first step (got {MaxUsers}).")
+            : HoldSeconds < 0 ? ValidationResult.Error($"--hold-seconds cannot be negative (got {HoldSeconds}).")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -30,6 +37,12 @@ internal sealed class CostCurveCommand : AsyncCommand<CostCurveCommand.Settings>
         await using (var app = await EmbeddedCluster.StartAsync(dataDir))
         {
             await CostCurve.RunAsync(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), settings.MaxUsers);
+            if (settings.HoldSeconds > 0)
+            {
+                AnsiConsole.MarkupLine($"[grey]Holding {settings.HoldSeconds} s for a heap snapshot: dotnet-gcdump collect -p {Environment.ProcessId}[/]");
+                await Task.Delay(TimeSpan.FromSeconds(settings.HoldSeconds), cancellationToken);
+            }
+
             await app.StopAsync(CancellationToken.None);
         }
 
