@@ -16,7 +16,7 @@ namespace StreamingMarketing.Benchmarks.Pipeline;
 /// and the outbox parts they numbered reached the user profiles and insights grains.
 /// Events get their timestamp when sent, so the recorded lag is send → applied.
 /// </summary>
-public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDelivery delivery, OutboxDrain outboxes, HttpClient http, LagRecorder lag)
+public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDelivery delivery, OutboxDrain outboxes, HttpClient http, LagRecorder lag, PhaseCosts costs)
 {
     /// <summary>Events as a connector sends them: enums as lower-case names.</summary>
     internal static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web)
@@ -66,11 +66,12 @@ public sealed class PipelineBenchmark(EventPublisher publisher, InProcessDeliver
         await WaitForDrainAsync();
         lag.Reset();
         var events = requests.Sum(r => r.Count);
+        var before = costs.Take();
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (request, ct) => await send(request, ct));
         await WaitForDrainAsync();
         stopwatch.Stop();
-        return new BenchResult(name, events, stopwatch.Elapsed, lag.PercentileMs(50), lag.PercentileMs(99));
+        return new BenchResult(name, events, stopwatch.Elapsed, lag.PercentileMs(50), lag.PercentileMs(99), costs.Take() - before);
     }
 
     private async Task WaitForDrainAsync()

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StreamingMarketing.Client.Traffic;
@@ -54,7 +55,8 @@ internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         await using var app = await EmbeddedCluster.StartAsync(dataDir);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
         using var lag = new LagRecorder();
-        var bench = new PipelineBenchmark(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), http, lag);
+        using var costs = new PhaseCosts();
+        var bench = new PipelineBenchmark(app.Services.GetRequiredService<EventPublisher>(), app.Services.GetRequiredService<InProcessDelivery>(), app.Services.GetRequiredService<OutboxDrain>(), http, lag, costs);
         var traffic = new TrafficGenerator(campaignCount: 200, userCount: 20_000, TrafficGenerator.LoadTweets(), withText: false);
 
         AnsiConsole.MarkupLine($"[grey]Embedded silo, {Environment.ProcessorCount} cores, {events:N0} events per phase, text-free traffic; warming up…[/]");
@@ -63,6 +65,7 @@ internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         // flatters the slower side of a ratio; a phase must last long enough for throughput, not that latency, to
         // decide it.
         var pool = traffic.NextBatch(PoolEvents);
+        var wire = WireSizes.PerEvent(app.Services.GetRequiredService<Serializer>(), pool.GetRange(0, 1_000));
         List<List<InteractionEvent>> Requests(int size) =>
             Enumerable.Range(0, events / size).Select(r => pool.GetRange(r * size % PoolEvents, size)).ToList();
 
@@ -100,30 +103,33 @@ internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         }
 
         await app.StopAsync(CancellationToken.None);
-        PrintTable(results, scoring);
-        PrintSummary(results, quick, pipelineRatio, Median(scorerRatios), scoring, scorer.ExecutionProvider);
+        PrintTable(results, scoring, wire);
+        PrintSummary(results, quick, pipelineRatio, Median(scorerRatios), scoring, scorer.ExecutionProvider, wire);
         BenchmarkFiles.TryDelete(dataDir);
         return 0;
     }
 
-    private static void PrintTable(List<BenchResult> results, (ThroughputSample Scorer, ThroughputSample Raw) scoring)
+    private static void PrintTable(List<BenchResult> results, (ThroughputSample Scorer, ThroughputSample Raw) scoring, (double StreamBatch, double UserParts) wire)
     {
         var ceiling = results[0].EventsPerSecond;
-        var table = new Table().AddColumns("phase", "events", "seconds", "events/s", "× ceiling", "lag p50 ms", "lag p99 ms");
+        var table = new Table().AddColumns("phase", "events", "seconds", "events/s", "× ceiling", "lag p50 ms", "lag p99 ms", "bytes allocated per event", "GC pause share", "courier calls per event");
         foreach (var r in results)
         {
             table.AddRow(r.Name, r.Events.ToString("N0"), r.Elapsed.TotalSeconds.ToString("F2"), r.EventsPerSecond.ToString("N0"),
-                (r.EventsPerSecond / ceiling).ToString("F2"), Format(r.LagP50Ms), Format(r.LagP99Ms));
+                (r.EventsPerSecond / ceiling).ToString("F2"), Format(r.LagP50Ms), Format(r.LagP99Ms),
+                r.AllocatedBytesPerEvent.ToString("N0"), r.GcPauseShare.ToString("P0"), r.CourierCallsPerEvent.ToString("F3"));
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Serialized per event: {wire.StreamBatch:N0} bytes in the stream batch, {wire.UserParts:N0} bytes in user parts (when the profile is on another silo).");
         AnsiConsole.MarkupLine($"Scorer at {ScorerPhase.Concurrency} callers: {scoring.Scorer.TextsPerSecond:N0} texts/s (p50 {scoring.Scorer.P50Ms:F1} ms, p99 {scoring.Scorer.P99Ms:F1} ms); " +
             $"raw ONNX Runtime, batches of 32: {scoring.Raw.TextsPerSecond:N0} texts/s (last run).");
         AnsiConsole.MarkupLine($"[grey]Reproduce: {BenchmarksApp.Name} pipeline [[--quick]] [[--events N]] [[--repeats N]][/]");
     }
 
     private static void PrintSummary(
-        List<BenchResult> results, bool quick, double pipelineRatio, double scorerRatio, (ThroughputSample Scorer, ThroughputSample Raw) scoring, string provider)
+        List<BenchResult> results, bool quick, double pipelineRatio, double scorerRatio, (ThroughputSample Scorer, ThroughputSample Raw) scoring, string provider,
+        (double StreamBatch, double UserParts) wire)
     {
         var ceiling = results[0].EventsPerSecond;
         var summary = new Dictionary<string, object?>
@@ -139,6 +145,12 @@ internal sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             ["httpBatch100VsCeiling"] = Math.Round(results[3].EventsPerSecond / ceiling, 3),
             ["lagP50Ms"] = Math.Round(results[1].LagP50Ms, 1),
             ["lagP99Ms"] = Math.Round(results[1].LagP99Ms, 1),
+            ["ceilingAllocatedBytesPerEvent"] = Math.Round(results[0].AllocatedBytesPerEvent),
+            ["pipelineAllocatedBytesPerEvent"] = Math.Round(results[1].AllocatedBytesPerEvent),
+            ["pipelineGcPauseShare"] = Math.Round(results[1].GcPauseShare, 3),
+            ["courierCallsPerEvent"] = Math.Round(results[1].CourierCallsPerEvent, 4),
+            ["streamBatchBytesPerEvent"] = Math.Round(wire.StreamBatch, 1),
+            ["userPartBytesPerEvent"] = Math.Round(wire.UserParts, 1),
             ["scorerTextsPerSec"] = Math.Round(scoring.Scorer.TextsPerSecond),
             ["rawOrtTextsPerSec"] = Math.Round(scoring.Raw.TextsPerSecond),
             ["scorerVsRawOrt"] = Math.Round(scorerRatio, 3),

@@ -79,7 +79,8 @@ public static class PerformanceReport
         md.AppendLine("## Micro-benchmarks");
         md.AppendLine();
         md.AppendLine("BenchmarkDotNet benchmarks of the hot paths (request parsing, NDJSON, validation, window updates, HyperLogLog,");
-        md.AppendLine("event-id hashing, top-k, the campaign dedupe ring, tokenisation, text features, encoder call sizes) are not");
+        md.AppendLine("event-id hashing, top-k, the campaign dedupe ring, the campaign's and the user profile's per-event applies with");
+        md.AppendLine("their allocations, tokenisation, text features, encoder call sizes) are not");
         md.AppendLine("part of this report: their absolute timings need an idle machine. Run them with");
         md.AppendLine($"`{Benchmarks} micro --filter '*'` (BenchmarkDotNet options after `--`); `{Benchmarks} --help` lists every bench.");
         md.AppendLine("The scorer at other concurrencies (1, 8, 32, 64 callers): `dotnet run --project training -c Release -- bench --seconds 3`");
@@ -173,6 +174,10 @@ public static class PerformanceReport
                 md.AppendLine($"| pipeline via HTTP, batches of 1,000 (events/s) | {Count(f, "httpBatch1000EventsPerSec")} | ceiling | {Ratio(f, "httpVsCeiling")} | – |");
                 md.AppendLine($"| pipeline via HTTP, batches of 100 (events/s) | {Count(f, "httpBatch100EventsPerSec")} | ceiling | {Ratio(f, "httpBatch100VsCeiling")} | – |");
                 md.AppendLine($"| lag p50 / p99, direct publish (ms) | {Number(f, "lagP50Ms", "N0")} / {Number(f, "lagP99Ms", "N0")} | | | – |");
+                md.AppendLine($"| bytes allocated per event, direct publish (whole process) | {Count(f, "pipelineAllocatedBytesPerEvent")} | ceiling {Count(f, "ceilingAllocatedBytesPerEvent")} | | – |");
+                md.AppendLine($"| share of the phase paused for garbage collection | {Percent(f, "pipelineGcPauseShare")} | | | – |");
+                md.AppendLine($"| courier calls per event (users and insights) | {Number(f, "courierCallsPerEvent", "F3")} | | | – |");
+                md.AppendLine($"| bytes serialized per event: stream batch / user parts | {Number(f, "streamBatchBytesPerEvent", "N0")} / {Number(f, "userPartBytesPerEvent", "N0")} | | | – |");
                 md.AppendLine($"| scorer at 64 callers (texts/s, {Text(f, "executionProvider")}) | {Count(f, "scorerTextsPerSec")} | raw ONNX Runtime {Count(f, "rawOrtTextsPerSec")} | **{Ratio(f, "scorerVsRawOrt")}** | {ScorerTarget.ToString("0.0#", Invariant)} |");
                 md.AppendLine();
                 md.AppendLine($"{Count(f, "cores")} cores; {(f["quick"]?.GetValue<bool>() == true ? "`--quick` phases" : "full-length phases")}. The ratios are medians of the paired runs; the absolute rates are the median run's.");
@@ -256,13 +261,32 @@ public static class PerformanceReport
             pool of 100,000 generated events whose ids and timestamps are set when sent, and ends only when every event is
             counted by its campaign and applied by its user profile and insights grain. Phases are long on purpose: each
             carries a fixed stream latency (~0.4 s) that flatters the slower side of a short phase. The HTTP phases are the
-            whole ingest path (JSON parsing, validation, Kestrel) on the same cores as the silo.
+            whole ingest path (JSON parsing, validation, Kestrel) on the same cores as the silo. Phases start once the
+            silo's readiness checks pass: the sentiment model loads in the background after start, and building its
+            ONNX session takes a core for tens of seconds, which a phase measured meanwhile would count against the
+            side that needs more CPU.
 
             Each event reaches two more grains than the ceiling's, its user's and its campaign's insights grain, through
             Orleans calls coalesced per round (`streamingmarketing_outbox_calls_total` over
             `streamingmarketing_outbox_events_total` is the calls per event). The embedded profile hands parts on before its
             batched campaign write instead of saving them in it: memory streams lose their queues in a crash anyway
             ([design.md](design.md), "Exactly once").
+
+            Where the pipeline's time goes beyond the ceiling's. The table's cost rows are measured in the run: bytes
+            allocated per event (`GC.GetTotalAllocatedBytes` over the phase, the whole process), the share of the phase the
+            garbage collector paused it, the couriers' receiver calls per event (the product's
+            `streamingmarketing.outbox.calls` counter) and the bytes one request's stream batches and user parts
+            serialize to. An allocation profile of the measured pipeline phase (`dotnet-trace collect --profile gc-verbose
+            -- dotnet tests/StreamingMarketing.Benchmarks/bin/Release/net10.0/StreamingMarketing.Benchmarks.dll pipeline
+            --quick --repeats 1`, allocation samples grouped by the first product or Orleans frame from the leaf) puts
+            about half of it in what the ceiling pays too (the memory stream provider's copies of its queue messages, the
+            serializer's reference tracking and event codecs, the sender's batches), a fifth in the event archive (one row
+            object per event, then Parquet's column buffers of each segment), a tenth in user parts, their courier and
+            its Polly retry pipeline, and a few percent each in Orleans' messages, the campaign grain and the insights
+            grain; the user profiles' applies allocate almost nothing (`micro --filter '*ApplyPath*'` measures both
+            applies with `[MemoryDiagnoser]`). The archive's share is the one figure a configuration moves:
+            `Archive__Enabled=false` before the same command measures the pipeline without it. The ratio only moves with
+            work the pipeline does and the ceiling does not, so cheaper stream serialization, which both pay, lowers it.
 
             The scorer phase compares the scorer grain's service at 64 concurrent callers with raw ONNX Runtime doing the same
             model work (the serving package's encoder and all four heads on length-sorted batches of 32), both timed over
@@ -280,14 +304,26 @@ public static class PerformanceReport
             """
             Each step sends two events to each of N new users over 200 campaigns on an embedded silo in the benchmark
             process, and measures events/s until every event is applied and the managed heap's growth per new user grain
-            (campaign grains are few and already active, so the growth is the user profiles'). Grain collection keeps
-            Orleans' default (idle activations collected after 15 minutes), so every user of a step is resident when it is
-            measured, and every event activates a new grain, which is why its rate is far below the pipeline's. Steps
-            below 100,000 users also carry the silo's start-up and warm-up heap (or its collection), so only the largest
-            step's bytes per user grain is a figure; the headline takes the largest step. A profile
-            grows with the buckets its windows fill: one active in every minute of the last hour, every hour of the last day
-            and every day of the last month holds 114 buckets of ~210 bytes (~24 KiB). An empty profile grain costs ~3.4 KiB
-            (the Orleans activation, its persistent-state bridge and an empty state of ~1 KiB).
+            (campaign grains are few and already active, so the growth is the user profiles' and the per-user entries the
+            campaigns keep). Profiles are collected after five idle minutes (`[CollectionAgeLimit]` on `UserProfileGrain`)
+            and a step lasts well under a minute, so every user of a step is resident when it is measured, and every event
+            activates a new grain, which is why its rate is far below the pipeline's. Steps below 100,000 users also carry
+            the silo's start-up and warm-up heap (or its collection), so only the largest step's bytes per user grain is a
+            figure; the headline takes the largest step.
+
+            Where a user's bytes go, from a heap snapshot of the largest step (`cost-curve --max-users 100000
+            --hold-seconds 240`, then `dotnet-dump collect -p PID --type Heap` and `dotnet-dump analyze FILE -c "dumpheap
+            -stat -live"`, object sizes per activation): about 2,100 bytes are the Orleans activation itself (its
+            `ActivationData`, work-item group and message loop, the running-request dictionaries, the DI scope, the
+            directory's and the address cache's entries, three locks), which no grain code can shrink; about 700 are the
+            profile (the grain object, its state and its storage handle, the coalesced writer, the delivery receipts, one
+            16-byte cell per non-zero counter of its totals and windows, one 56-byte entry per campaign, its interest tags);
+            the rest are the campaigns' per-user entries (the exact distinct-user sets, the outboxes' per-user part numbers,
+            the dedupe ring). A profile grows with the cells its windows fill: one active in every minute of the last hour,
+            every hour of the last day and every day of the last month, one kind of event each, holds 114 cells (~1.8 KiB).
+            The profile reads and writes its state through the storage provider (`StoredState`) instead of
+            `[PersistentState]`, whose bridge, state wrapper, lifecycle observer and migration participant cost each
+            activation about 400 bytes more.
             """,
         "cluster" =>
             """
@@ -322,6 +358,8 @@ public static class PerformanceReport
             .Order();
 
     private static string Count(JsonObject f, string key) => Number(f, key, "N0");
+
+    private static string Percent(JsonObject f, string key) => Number(f, key, "P0");
 
     private static string Ratio(JsonObject f, string key) => Number(f, key, "F3");
 

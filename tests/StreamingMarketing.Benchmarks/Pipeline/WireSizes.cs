@@ -1,0 +1,26 @@
+using Orleans.Serialization;
+using StreamingMarketing.Contracts.Events;
+using StreamingMarketing.Contracts.Outbox;
+
+namespace StreamingMarketing.Benchmarks.Pipeline;
+
+/// <summary>
+/// Bytes serialized per event on the two hops that leave a grain: the stream batch a publisher writes (serialized by
+/// the stream provider on every silo) and the user parts a campaign's courier sends (serialized when the profile lives
+/// on another silo; copied within one). Measured with the silo's own serializer over one request of the bench's traffic.
+/// </summary>
+public static class WireSizes
+{
+    public static (double StreamBatch, double UserParts) PerEvent(Serializer serializer, List<InteractionEvent> request)
+    {
+        var byCampaign = request.GroupBy(e => e.CampaignId).ToList();
+        var batchBytes = byCampaign.Sum(g => serializer.SerializeToArray(new InteractionBatch([.. g], Guid.NewGuid())).Length);
+        var partBytes = byCampaign
+            .SelectMany(campaign => campaign.GroupBy(e => e.UserId).Select(user => new UserPart(
+                user.Key, campaign.Key, PartSource.Campaign, Sequence: 2, [.. user.Select(ToInteraction)], [], After: 1)))
+            .Sum(part => serializer.SerializeToArray(part).Length);
+        return (batchBytes / (double)request.Count, partBytes / (double)request.Count);
+    }
+
+    private static UserInteraction ToInteraction(InteractionEvent e) => new(e.CampaignId, e.Type, e.Platform, e.Timestamp, e.Hashtags, e.Value);
+}
