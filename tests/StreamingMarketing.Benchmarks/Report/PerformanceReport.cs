@@ -272,11 +272,11 @@ public static class PerformanceReport
             batched campaign write instead of saving them in it: memory streams lose their queues in a crash anyway
             ([design.md](design.md), "Exactly once").
 
-            Where the pipeline's time goes beyond the ceiling's. The table's cost rows are measured in the run: bytes
+            Where the pipeline's time goes beyond the ceiling's: the table's cost rows are measured in the run (bytes
             allocated per event (`GC.GetTotalAllocatedBytes` over the phase, the whole process), the share of the phase the
             garbage collector paused it, the couriers' receiver calls per event (the product's
             `streamingmarketing.outbox.calls` counter) and the bytes one request's stream batches and user parts
-            serialize to. An allocation profile of the measured pipeline phase (`dotnet-trace collect --profile gc-verbose
+            serialize to). An allocation profile of the measured pipeline phase (`dotnet-trace collect --profile gc-verbose
             -- dotnet tests/StreamingMarketing.Benchmarks/bin/Release/net10.0/StreamingMarketing.Benchmarks.dll pipeline
             --quick --repeats 1`, allocation samples grouped by the first product or Orleans frame from the leaf) puts
             about half of it in what the ceiling pays too (the memory stream provider's copies of its queue messages, the
@@ -313,7 +313,7 @@ public static class PerformanceReport
 
             Where a user's bytes go, from a heap snapshot of the largest step (`cost-curve --max-users 100000
             --hold-seconds 240`, then `dotnet-dump collect -p PID --type Heap` and `dotnet-dump analyze FILE -c "dumpheap
-            -stat -live"`, object sizes per activation): about 2,100 bytes are the Orleans activation itself (its
+            -stat -live"`, object sizes per activation): about 1,900 bytes are the Orleans activation itself (its
             `ActivationData`, work-item group and message loop, the running-request dictionaries, the DI scope, the
             directory's and the address cache's entries, three locks), which no grain code can shrink; about 700 are the
             profile (the grain object, its state and its storage handle, the coalesced writer, the delivery receipts, one
