@@ -1,6 +1,6 @@
 using Orleans.Serialization;
 using StreamingMarketing.Contracts.Events;
-using StreamingMarketing.Contracts.Outbox;
+using StreamingMarketing.Grains.Campaigns;
 
 namespace StreamingMarketing.Benchmarks.Pipeline;
 
@@ -15,12 +15,15 @@ public static class WireSizes
     {
         var byCampaign = request.GroupBy(e => e.CampaignId).ToList();
         var batchBytes = byCampaign.Sum(g => serializer.SerializeToArray(new InteractionBatch([.. g], Guid.NewGuid())).Length);
-        var partBytes = byCampaign
-            .SelectMany(campaign => campaign.GroupBy(e => e.UserId).Select(user => new UserPart(
-                user.Key, campaign.Key, PartSource.Campaign, Sequence: 2, [.. user.Select(ToInteraction)], [], After: 1)))
-            .Sum(part => serializer.SerializeToArray(part).Length);
+        var partBytes = 0L;
+        foreach (var campaign in byCampaign)
+        {
+            // The parts the campaign grain itself cuts, numbered as a campaign well into its stream numbers them.
+            var nextSequence = 1_000_000L;
+            partBytes += CampaignParts.ForUsers(campaign.Key, [.. campaign], previousFor: _ => nextSequence - 1, ref nextSequence)
+                .Sum(part => serializer.SerializeToArray(part).Length);
+        }
+
         return (batchBytes / (double)request.Count, partBytes / (double)request.Count);
     }
-
-    private static UserInteraction ToInteraction(InteractionEvent e) => new(e.CampaignId, e.Type, e.Platform, e.Timestamp, e.Hashtags, e.Value);
 }
