@@ -1,6 +1,7 @@
 // The forecast beside the charts: the campaign's events per hour (last day) and per day (last 30 days) with the
 // forecast's median and its 80% and 95% bands ahead (GET /api/campaigns/{id}/forecast), and the hours the anomaly
-// rules flagged (alerts with an `hour`) marked where they fell. Forecasts are fetched at most once a minute.
+// rules flagged (alerts with an `hour`) marked where they fell. Forecasts are fetched at most once a minute, or again
+// after a few seconds while one is missing (a busy silo answered late, or the history was not there yet).
 import { h, s } from './dom.js';
 import { WINDOWS, slotsFor, eventCount } from './windows.js';
 import { slotLabel } from './charts.js';
@@ -10,6 +11,7 @@ const WIDTH = 600;
 const HEIGHT = 190;
 const PAD = { left: 52, right: 10, top: 18, bottom: 24 };
 const REFETCH_MS = 60_000;
+const RETRY_MS = 5_000;
 const STEPS = [
   { window: WINDOWS[1], step: '1h', horizon: 24, title: 'Events per hour: last day and the next 24 hours' },
   { window: WINDOWS[2], step: '1d', horizon: 7, title: 'Events per day: last 30 days and the next 7' },
@@ -33,6 +35,8 @@ export function createForecastPanel(campaignId) {
         forecasts.delete(step);
       }
     }));
+    // A missing forecast is asked for again on the first update after RETRY_MS instead of a minute later.
+    if (!STEPS.every(({ step }) => forecasts.get(step)?.points?.length)) fetchedAt = Date.now() - REFETCH_MS + RETRY_MS;
     if (last) render(last);
   }
 
